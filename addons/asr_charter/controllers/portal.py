@@ -1,0 +1,52 @@
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class AsrCharterPortal(CustomerPortal):
+    """Portal pages of the facilitator: the charters whose facilitator structure is theirs."""
+
+    def _prepare_portal_layout_values(self):
+        values = super(AsrCharterPortal, self)._prepare_portal_layout_values()
+        charters = request.env['asr.charter']
+        if charters.check_access_rights('read', raise_exception=False):
+            values['asr_charter_count'] = charters.search_count([])
+        return values
+
+    def _asr_charter_check_access(self, charter_id):
+        """The charter, read with the user's own rights (access checked server-side)."""
+        charter = request.env['asr.charter'].browse(charter_id)
+        charter.check_access_rights('read')
+        charter.check_access_rule('read')
+        return charter.exists() or charter.browse()
+
+    @http.route(['/my/asr/charters'], type='http', auth='user', website=True)
+    def portal_my_asr_charters(self, **kw):
+        values = self._prepare_portal_layout_values()
+        charters = request.env['asr.charter']
+        if not charters.check_access_rights('read', raise_exception=False):
+            return request.redirect('/my')
+        values.update({
+            'charters': charters.search([], order='act_date desc, id desc'),
+            'page_name': 'asr_charters',
+        })
+        return request.render('asr_charter.portal_my_asr_charters', values)
+
+    @http.route(['/my/asr/charters/<int:charter_id>'], type='http', auth='user', website=True)
+    def portal_my_asr_charter(self, charter_id, **kw):
+        try:
+            charter = self._asr_charter_check_access(charter_id)
+        except (AccessError, MissingError):
+            return request.redirect('/my')
+        if not charter:
+            return request.redirect('/my')
+        values = self._prepare_portal_layout_values()
+        values.update({
+            'charter': charter,
+            'members': charter.member_ids.filtered('in_force'),
+            'committees': charter.committee_ids.filtered(lambda c: c.state != 'cancelled'),
+            'page_name': 'asr_charter',
+        })
+        return request.render('asr_charter.portal_my_asr_charter', values)

@@ -1,0 +1,81 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.dates import fr_date
+
+
+class AsrCharterCommitteeDecision(models.Model):
+    """A decision of a technical committee, followed up through an activity."""
+
+    _name = 'asr.charter.committee.decision'
+    _description = 'Décision de comité technique'
+    _order = 'committee_id, deadline, id'
+
+    name = fields.Char('Décision', required=True)
+    committee_id = fields.Many2one('asr.charter.committee', 'Comité', required=True,
+                                   ondelete='cascade', index=True)
+    charter_id = fields.Many2one(related='committee_id.charter_id', store=True,
+                                 string='Charte', readonly=True)
+    responsible_id = fields.Many2one('res.users', 'Responsable du suivi')
+    deadline = fields.Date('Échéance')
+    state = fields.Selection([('open', 'À suivre'), ('done', 'Réalisée'),
+                              ('dropped', 'Abandonnée')], 'État', default='open',
+                             required=True)
+    activity_id = fields.Many2one('mail.activity', 'Activité de suivi', readonly=True,
+                                  ondelete='set null', copy=False)
+
+    @api.constrains('deadline', 'committee_id')
+    def _check_deadline(self):
+        for decision in self:
+            if decision.deadline and decision.deadline < decision.committee_id.date:
+                raise ValidationError(_(
+                    "L'échéance de la décision « %s » (%s) précède le comité qui l'a prise "
+                    "(%s).") % (decision.name, fr_date(decision.deadline),
+                                fr_date(decision.committee_id.date)))
+
+    @api.model
+    def create(self, vals):
+        decision = super(AsrCharterCommitteeDecision, self).create(vals)
+        decision._schedule_follow_up()
+        return decision
+
+    @api.multi
+    def write(self, vals):
+        res = super(AsrCharterCommitteeDecision, self).write(vals)
+        if {'responsible_id', 'deadline', 'name'} & set(vals):
+            self.filtered(lambda d: d.state == 'open')._schedule_follow_up()
+        if vals.get('state') in ('done', 'dropped'):
+            self._close_follow_up(vals['state'])
+        return res
+
+    def _schedule_follow_up(self):
+        """One 'to do' activity per open decision, on the committee, for its responsible."""
+        activity_type = self.env.ref('mail.mail_activity_data_todo')
+        model = self.env['ir.model']._get('asr.charter.committee')
+        for decision in self:
+            if not decision.responsible_id:
+                continue
+            values = {
+                'res_model_id': model.id,
+                'res_id': decision.committee_id.id,
+                'activity_type_id': activity_type.id,
+                'summary': _('Suivi de décision : %s') % decision.name,
+                'date_deadline': decision.deadline or decision.committee_id.date,
+                'user_id': decision.responsible_id.id,
+            }
+            if decision.activity_id.exists():
+                decision.activity_id.sudo().write(values)
+            else:
+                activity = self.env['mail.activity'].sudo().create(values)
+                super(AsrCharterCommitteeDecision, decision).write({'activity_id': activity.id})
+
+    def _close_follow_up(self, state):
+        for decision in self.filtered('activity_id'):
+            activity = decision.activity_id.sudo()
+            if state == 'done':
+                activity.action_feedback(feedback=_('Décision réalisée.'))
+            else:
+                activity.unlink()
+
+    def action_done(self):
+        self.write({'state': 'done'})

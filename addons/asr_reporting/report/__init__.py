@@ -1,0 +1,1 @@
+from . import asr_clause_hours_xlsx

@@ -1,0 +1,38 @@
+from odoo import _, models
+
+from odoo.addons.asr_charter.rules.dates import fr_date
+
+
+class AsrClauseHoursXlsx(models.AbstractModel):
+    """Spreadsheet of insertion clauses: objective, hours realised, progress."""
+
+    _name = 'report.asr_reporting.clause_hours_xlsx'
+    _inherit = 'report.report_xlsx.abstract'
+
+    def _columns(self):
+        return [
+            (_('Clause'), 42), (_('Purchase order'), 16), (_('Contractor'), 32),
+            (_('Contract start'), 14), (_('Contract end'), 14), (_('Hour objective'), 14),
+            (_('Hours realised'), 14), (_('Objective reached'), 14), (_('Missing hours'), 14),
+        ]
+
+    def generate_xlsx_report(self, workbook, data, clauses):
+        bold = workbook.add_format({'bold': True, 'bg_color': '#D9E7E4', 'border': 1,
+                                    'text_wrap': True})
+        hours = workbook.add_format({'num_format': '# ##0.00'})
+        percent = workbook.add_format({'num_format': '0.0%'})
+        sheet = workbook.add_worksheet(_('Insertion hours'))
+        for col, (title, width) in enumerate(self._columns()):
+            sheet.write(0, col, title, bold)
+            sheet.set_column(col, col, width)
+        sheet.freeze_panes(1, 0)
+        for row, clause in enumerate(clauses.sorted(key=lambda c: c.id), start=1):
+            sheet.write(row, 0, clause.display_name)
+            sheet.write(row, 1, clause.purchase_order_id.name or '')
+            sheet.write(row, 2, clause.partner_id.name or '')
+            sheet.write(row, 3, fr_date(clause.date_start))
+            sheet.write(row, 4, fr_date(clause.date_end))
+            sheet.write_number(row, 5, clause.hour_objective)
+            sheet.write_number(row, 6, clause.hours_realised, hours)
+            sheet.write_number(row, 7, clause.hours_progress / 100.0, percent)
+            sheet.write_number(row, 8, clause.hours_missing, hours)

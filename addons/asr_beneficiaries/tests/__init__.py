@@ -1,0 +1,2 @@
+from . import test_rules_hours
+from . import test_hours

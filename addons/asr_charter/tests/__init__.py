@@ -1,0 +1,3 @@
+from . import test_rules_committee
+from . import test_charter
+from . import test_report

@@ -1,0 +1,2 @@
+from . import test_rules_hour_objective
+from . import test_clause

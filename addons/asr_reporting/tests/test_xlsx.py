@@ -1,0 +1,43 @@
+"""The hours spreadsheet, written by xlsxwriter through OCA report_xlsx, read back cell by cell."""
+import io
+
+import openpyxl
+
+from odoo.addons.asr_clauses.tests.common import ClauseCase
+
+
+class TestClauseHoursXlsx(ClauseCase):
+
+    def test_xlsx_export_of_insertion_hours(self):
+        clause = self.env['asr.clause'].create({
+            'clause_type': 'insertion', 'charter_id': self.charter.id,
+            'purchase_order_id': self.order.id, 'labour_share': 50.0,
+            'date_start': '2025-01-01', 'date_end': '2026-06-30', 'state': 'execution'})
+        person = self.env['asr.beneficiary'].create({'first_name': 'Yanis',
+                                                     'last_name': 'Fictif'})
+        Entry = self.env['asr.hour.entry']
+        Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
+                      'month': '2025-02-01', 'hours': 151.67}).action_validate()
+        Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
+                      'month': '2025-03-01', 'hours': 98.33}).action_validate()
+        Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
+                      'month': '2025-04-01', 'hours': 50.0})  # draft: not counted
+        report = self.env.ref('asr_reporting.asr_clause_hours_xlsx')
+        content, kind = report.render_xlsx(clause.ids, {})
+        self.assertEqual(kind, 'xlsx')
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.title, "Heures d'insertion")
+        self.assertEqual([c.value for c in sheet[1]], [
+            'Clause', 'Bon de commande', 'Titulaire', 'Début du contrat', 'Fin du contrat',
+            "Objectif d'heures", 'Heures réalisées', 'Objectif atteint', 'Heures manquantes'])
+        row = [c.value for c in sheet[2]]
+        self.assertEqual(row[1], self.order.name)
+        self.assertEqual(row[2], 'Entreprise Titulaire (test)')
+        self.assertEqual(row[3], '01/01/2025')
+        self.assertEqual(row[4], '30/06/2026')
+        # 800,000 x 50 % / 32 x 5 % = 625 h; realised 151.67 + 98.33 = 250 h = 40 %; 375 missing
+        self.assertEqual(row[5], 625)
+        self.assertAlmostEqual(row[6], 250.0)
+        self.assertAlmostEqual(row[7], 0.40)
+        self.assertAlmostEqual(row[8], 375.0)
+        self.assertEqual(sheet.max_row, 2)

@@ -1,0 +1,172 @@
+"""Fixtures of the cross-module tests: a real Odoo server on a copy of the template database.
+
+The server runs in its own process (as in production), on a free local port, against a database
+copied from the test template, seeded through XML-RPC by these fixtures.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+import xmlrpc.client
+
+import pytest
+import requests
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CONF = os.environ.get('ASR_ODOO_CONF', os.path.join(ROOT, '.run', 'odoo.conf'))
+TEMPLATE = os.environ.get('ASR_TEST_TEMPLATE', 'asr_test_tpl')
+HTTP_DB = 'asr_test_http'
+PASSWORDS = {'admin': 'admin', 'test_buyer': 'buyer-pw-1', 'test_finance': 'finance-pw-1',
+             'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1'}
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+class OdooServer(object):
+    """A started Odoo server, with an XML-RPC helper and the log it wrote."""
+
+    def __init__(self, port, log_path):
+        self.port = port
+        self.url = 'http://127.0.0.1:%s' % port
+        self.log_path = log_path
+        self.db = HTTP_DB
+        self.first_response = None
+        self.ids = {}
+
+    def log(self):
+        with open(self.log_path, encoding='utf-8', errors='replace') as fh:
+            return fh.read()
+
+    def uid(self, login):
+        common = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/common')
+        return common.authenticate(self.db, login, PASSWORDS[login], {})
+
+    def call(self, login, model, method, *args, **kwargs):
+        uid = self.uid(login)
+        models = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/object', allow_none=True)
+        return models.execute_kw(self.db, uid, PASSWORDS[login], model, method, list(args),
+                                 kwargs)
+
+
+def _seed(server):
+    """Users of each role and two charters, created as admin through XML-RPC."""
+    call = server.call
+    groups = {}
+    for xmlid in ('group_asr_buyer', 'group_asr_finance', 'group_asr_facilitator'):
+        groups[xmlid] = call('admin', 'ir.model.data', 'xmlid_to_res_id',
+                             'asr_charter.' + xmlid)
+    pci = call('admin', 'res.partner', 'create', {'name': 'PCI (test)', 'is_company': True})
+    other = call('admin', 'res.partner', 'create',
+                 {'name': 'Autre facilitateur (test)', 'is_company': True})
+    territory = call('admin', 'res.partner', 'create',
+                     {'name': 'Territoire test', 'is_company': True})
+
+    def user(login, name, group, parent=None):
+        partner = call('admin', 'res.partner', 'create', {'name': name, 'parent_id': parent})
+        return call('admin', 'res.users', 'create', {
+            'login': login, 'password': PASSWORDS[login], 'partner_id': partner,
+            'lang': 'fr_FR', 'groups_id': [(6, 0, [groups[group]])]})
+
+    server.ids['buyer'] = user('test_buyer', 'Alice Acheteuse', 'group_asr_buyer')
+    server.ids['finance'] = user('test_finance', 'Fabrice Finance', 'group_asr_finance')
+    server.ids['facilitator'] = user('test_facilitator', 'Nina Facilitatrice',
+                                     'group_asr_facilitator', pci)
+    server.ids['other_facilitator'] = user('test_other_facilitator', 'Omar Autre',
+                                           'group_asr_facilitator', other)
+
+    def charter(name, facilitator):
+        charter_id = call('admin', 'asr.charter', 'create', {
+            'name': name, 'territory_id': territory, 'act_number': 'CT2019.5/116-2',
+            'act_date': '2019-12-11',
+            'member_ids': [
+                (0, 0, {'partner_id': territory, 'role': 'public_buyer',
+                        'membership': 'signatory', 'date_join': '2019-12-11'}),
+                (0, 0, {'partner_id': facilitator, 'role': 'facilitator',
+                        'membership': 'signatory', 'date_join': '2019-12-11'}),
+            ]})
+        call('admin', 'asr.charter', 'action_adopt', [charter_id])
+        call('admin', 'asr.charter', 'action_put_in_force', [charter_id])
+        return charter_id
+
+    server.ids['charter'] = charter('Charte ASR de test', pci)
+    server.ids['other_charter'] = charter('Charte d\'un autre territoire', other)
+
+
+@pytest.fixture(scope='session')
+def odoo_server(tmp_path_factory):
+    env = dict(os.environ)
+    subprocess.run(['dropdb', '--if-exists', HTTP_DB], check=True, env=env)
+    subprocess.run(['createdb', '-T', TEMPLATE, HTTP_DB], check=True, env=env)
+    port = _free_port()
+    log_path = str(tmp_path_factory.mktemp('odoo') / 'server.log')
+    env['PATH'] = os.path.join(ROOT, 'node_modules', '.bin') + os.pathsep + env['PATH']
+    cmd = [sys.executable, os.path.join(ROOT, 'scripts', 'odoo-bin'), '-c', CONF,
+           '-d', HTTP_DB, '--db-filter=^%s$' % HTTP_DB, '--http-port=%s' % port,
+           '--http-interface=127.0.0.1', '--workers=0', '--max-cron-threads=0',
+           '--log-level=info', '--logfile=%s' % log_path]
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    server = OdooServer(port, log_path)
+    try:
+        deadline = time.time() + 180
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError('Odoo exited (%s):\n%s' % (proc.returncode, server.log()))
+            try:
+                socket.create_connection(('127.0.0.1', port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError('Odoo did not listen in time:\n' + server.log())
+                time.sleep(0.5)
+        # the very first request: Odoo imports every installable addon of the path here
+        server.first_response = requests.get(server.url + '/web/login', timeout=120)
+        _seed(server)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        subprocess.run(['dropdb', '--if-exists', HTTP_DB], env=env)
+
+
+def login_session(server, login):
+    """A requests session logged in through the real /web/login form."""
+    session = requests.Session()
+    page = session.get(server.url + '/web/login', timeout=60).text
+    token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    resp = session.post(server.url + '/web/login', data={
+        'login': login, 'password': PASSWORDS[login], 'csrf_token': token,
+        'redirect': ''}, timeout=120)
+    resp.raise_for_status()
+    return session
+
+
+@pytest.fixture(scope='session')
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path='/usr/bin/chromium', headless=True,
+            args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                  '--disable-background-networking', '--disable-component-update',
+                  '--disable-sync'])
+        yield chromium
+        chromium.close()
+
+
+def browser_login(browser, server, login):
+    page = browser.new_page(locale='fr-FR')
+    page.set_default_timeout(60000)
+    page.goto(server.url + '/web/login')
+    page.fill('input[name="login"]', login)
+    page.fill('input[name="password"]', PASSWORDS[login])
+    page.click('button[type="submit"]')
+    page.wait_for_load_state('networkidle')
+    return page

@@ -1,0 +1,41 @@
+"""Real browser (Debian's chromium driven by Playwright): portal and backend."""
+from conftest import browser_login
+
+
+def test_facilitator_sees_own_charter_in_portal(browser, odoo_server):
+    page = browser_login(browser, odoo_server, 'test_facilitator')
+    page.goto(odoo_server.url + '/my')
+    entry = page.locator('.o_asr_portal_charters')
+    assert 'Chartes' in entry.inner_text()
+    entry.locator('a').click()
+    page.wait_for_selector('table.o_asr_charters')
+    table = page.inner_text('table.o_asr_charters')
+    assert 'Charte ASR de test' in table
+    assert "Charte d'un autre territoire" not in table
+    assert '11/12/2019' in table
+    page.click('text=Charte ASR de test')
+    page.wait_for_selector('.o_asr_charter')
+    body = page.inner_text('.o_asr_charter')
+    assert 'CT2019.5/116-2' in body
+    assert 'PCI (test)' in body
+    assert 'Territoire test' in page.inner_text('table.o_asr_members')
+    # another charter's page is refused: back to /my
+    page.goto(odoo_server.url + '/my/asr/charters/%s' % odoo_server.ids['other_charter'])
+    assert page.url.rstrip('/').endswith('/my') or '/my/home' in page.url
+    page.close()
+
+
+def test_buyer_opens_charter_form_in_backend(browser, odoo_server):
+    page = browser_login(browser, odoo_server, 'test_buyer')
+    page.wait_for_selector('.o_main_navbar')
+    page.goto(odoo_server.url + '/web#model=asr.charter&view_type=form&id=%s'
+              % odoo_server.ids['charter'])
+    page.wait_for_selector('.o_form_view .oe_title')
+    form = page.inner_text('.o_form_view')
+    assert 'Charte ASR de test' in form
+    assert 'CT2019.5/116-2' in form
+    assert 'En vigueur' in page.inner_text('.o_statusbar_status')
+    assert 'Signataires et partenaires' in form
+    # a buyer reads the charter but has no button to change its state
+    assert page.locator('button[name="action_close"]').count() == 0
+    page.close()

@@ -36,6 +36,7 @@ class OdooServer(object):
         self.log_path = log_path
         self.db = HTTP_DB
         self.first_response = None
+        self.log_after_first_request = ''
         self.ids = {}
 
     def log(self):
@@ -125,6 +126,7 @@ def odoo_server(tmp_path_factory):
                 time.sleep(0.5)
         # the very first request: Odoo imports every installable addon of the path here
         server.first_response = requests.get(server.url + '/web/login', timeout=120)
+        server.log_after_first_request = server.log()
         _seed(server)
         yield server
     finally:
@@ -167,6 +169,9 @@ def browser_login(browser, server, login):
     page.goto(server.url + '/web/login')
     page.fill('input[name="login"]', login)
     page.fill('input[name="password"]', PASSWORDS[login])
-    page.click('button[type="submit"]')
-    page.wait_for_load_state('networkidle')
+    # the backend keeps a long-polling request open: wait for the page load, never 'networkidle'
+    with page.expect_navigation():
+        page.click('button[type="submit"]')
+    page.wait_for_load_state('load')
+    assert '/web/login' not in page.url, 'login refused for %s' % login
     return page

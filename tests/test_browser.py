@@ -1,5 +1,5 @@
 """Real browser (Debian's chromium driven by Playwright): portal and backend."""
-from conftest import browser_login
+from .conftest import browser_login
 
 
 def test_facilitator_sees_own_charter_in_portal(browser, odoo_server):

@@ -1,13 +1,13 @@
 """The real server: first request, every addon importable, the backend's CSS bundle."""
 import re
 
-from conftest import login_session
+from .conftest import login_session
 
 
 def test_first_request_to_fresh_server_answers_200(odoo_server):
     assert odoo_server.first_response.status_code == 200
     assert 'name="login"' in odoo_server.first_response.text
-    assert 'Traceback' not in odoo_server.log()
+    assert 'Traceback' not in odoo_server.log_after_first_request
 
 
 def test_backend_css_bundle_compiles_with_lessc(odoo_server):

@@ -24,7 +24,10 @@ def test_facilitator_reads_only_own_charter_over_xmlrpc(odoo_server):
     with pytest.raises(xmlrpc.client.Fault) as err:
         odoo_server.call('test_facilitator', 'asr.charter', 'read',
                          [odoo_server.ids['other_charter']], fields=['name'])
-    assert 'AccessError' in err.value.faultString or 'accès' in err.value.faultString
+    # Odoo's XML-RPC fault code 4 is an AccessError; the message is French for this user
+    assert err.value.faultCode == 4
+    assert 'politique de sécurité' in err.value.faultString
+    assert 'asr.charter' in err.value.faultString
 
 
 def test_buyer_cannot_write_charter_over_xmlrpc(odoo_server):

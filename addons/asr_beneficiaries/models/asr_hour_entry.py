@@ -58,4 +58,4 @@ class AsrHourEntry(models.Model):
 
     @api.multi
     def action_validate(self):
-        self.write({'state': 'validated'})
+        return self.write({'state': 'validated'})

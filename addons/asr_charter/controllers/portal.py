@@ -28,8 +28,10 @@ class AsrCharterPortal(CustomerPortal):
         charters = request.env['asr.charter']
         if not charters.check_access_rights('read', raise_exception=False):
             return request.redirect('/my')
+        # searched with the user's rights (record rules), displayed with sudo: the territory
+        # and member partners are not readable by portal users
         values.update({
-            'charters': charters.search([], order='act_date desc, id desc'),
+            'charters': charters.search([], order='act_date desc, id desc').sudo(),
             'page_name': 'asr_charters',
         })
         return request.render('asr_charter.portal_my_asr_charters', values)
@@ -43,6 +45,7 @@ class AsrCharterPortal(CustomerPortal):
         if not charter:
             return request.redirect('/my')
         values = self._prepare_portal_layout_values()
+        charter = charter.sudo()
         values.update({
             'charter': charter,
             'members': charter.member_ids.filtered('in_force'),

@@ -144,7 +144,7 @@ class AsrCharter(models.Model):
                 raise UserError(_(
                     "Indiquez le numéro et la date de l'acte d'adoption de la charte « %s » "
                     "avant de l'adopter.") % charter.name)
-        self.write({'state': 'adopted'})
+        return self.write({'state': 'adopted'})
 
     @api.multi
     def action_put_in_force(self):
@@ -160,7 +160,7 @@ class AsrCharter(models.Model):
                 raise UserError(_(
                     "La charte « %s » n'a aucun acheteur public signataire en vigueur.")
                     % charter.name)
-        self.write({'state': 'in_force', 'date_in_force': today})
+        return self.write({'state': 'in_force', 'date_in_force': today})
 
     @api.multi
     def action_close(self):
@@ -168,7 +168,7 @@ class AsrCharter(models.Model):
             if charter.state != 'in_force':
                 raise UserError(_("Seule une charte en vigueur peut être close (« %s »).")
                                 % charter.name)
-        self.write({'state': 'closed', 'date_closed': fields.Date.context_today(self)})
+        return self.write({'state': 'closed', 'date_closed': fields.Date.context_today(self)})
 
     @api.multi
     def action_reset_draft(self):
@@ -176,7 +176,7 @@ class AsrCharter(models.Model):
             if charter.state != 'adopted':
                 raise UserError(_("Seule une charte adoptée, pas encore en vigueur, peut "
                                   "revenir en brouillon (« %s »).") % charter.name)
-        self.write({'state': 'draft'})
+        return self.write({'state': 'draft'})
 
     # ------------------------------------------------------------------ helpers
     def _check_facilitator_in_force(self, day):

@@ -73,14 +73,14 @@ class AsrCharterCommittee(models.Model):
                 raise UserError(_("Le %s n'est pas planifié.") % committee.name)
             if committee.date > today:
                 raise UserError(_("Le %s n'a pas encore eu lieu.") % committee.name)
-        self.write({'state': 'held'})
+        return self.write({'state': 'held'})
 
     @api.multi
     def action_cancel(self):
         if self.filtered(lambda c: c.state == 'held'):
             raise UserError(_("Un comité déjà tenu ne peut pas être annulé."))
-        self.write({'state': 'cancelled'})
+        return self.write({'state': 'cancelled'})
 
     @api.multi
     def action_replan(self):
-        self.filtered(lambda c: c.state == 'cancelled').write({'state': 'planned'})
+        return self.filtered(lambda c: c.state == 'cancelled').write({'state': 'planned'})

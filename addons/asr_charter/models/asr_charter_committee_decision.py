@@ -78,4 +78,4 @@ class AsrCharterCommitteeDecision(models.Model):
                 activity.unlink()
 
     def action_done(self):
-        self.write({'state': 'done'})
+        return self.write({'state': 'done'})

@@ -27,15 +27,20 @@ def test_facilitator_sees_own_charter_in_portal(browser, odoo_server):
 
 def test_buyer_opens_charter_form_in_backend(browser, odoo_server):
     page = browser_login(browser, odoo_server, 'test_buyer')
-    page.wait_for_selector('.o_main_navbar')
-    page.goto(odoo_server.url + '/web#model=asr.charter&view_type=form&id=%s'
-              % odoo_server.ids['charter'])
+    # Odoo 11 Community's top bar; the buyer opens the app through its top menu
+    page.wait_for_selector('#oe_main_menu_navbar')
+    page.click('#oe_main_menu_navbar >> text=Achats responsables')
+    page.wait_for_selector('.o_list_view')
+    assert 'Chartes' in page.inner_text('.o_control_panel .breadcrumb')
+    page.click('.o_list_view >> text=Charte ASR de test')
     page.wait_for_selector('.o_form_view .oe_title')
     form = page.inner_text('.o_form_view')
     assert 'Charte ASR de test' in form
     assert 'CT2019.5/116-2' in form
+    assert '11/12/2019' in form
     assert 'En vigueur' in page.inner_text('.o_statusbar_status')
     assert 'Signataires et partenaires' in form
+    assert 'PCI (test)' in form
     # a buyer reads the charter but has no button to change its state
     assert page.locator('button[name="action_close"]').count() == 0
     page.close()

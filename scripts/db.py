@@ -46,8 +46,8 @@ def main(argv=None):
             sys.exit('addons not installed: %s' % ', '.join(failed.mapped('name')))
         # every user of the database works in French, demo users included
         env['res.users'].with_context(active_test=False).search([]).write({'lang': args.lang})
-        env['ir.config_parameter'].set_param('asr.database_kind', 'demo' if args.demo else 'plain')
-    print('[db] %s created (%s, demo data: %s)' % (args.name, args.lang, 'yes' if args.demo else 'no'))
+    print('[db] %s created (%s, demo data: %s)'
+          % (args.name, args.lang, 'yes' if args.demo else 'no'))
 
 
 if __name__ == '__main__':

@@ -5,10 +5,10 @@ from ..rules.committee import committee_status
 from ..rules.dates import fr_date
 
 STATES = [
-    ('draft', 'Brouillon'),
-    ('adopted', 'Adoptée'),
-    ('in_force', 'En vigueur'),
-    ('closed', 'Close'),
+    ('draft', 'Draft'),
+    ('adopted', 'Adopted'),
+    ('in_force', 'In force'),
+    ('closed', 'Closed'),
 ]
 
 
@@ -16,62 +16,63 @@ class AsrCharter(models.Model):
     """A territorial charter of socially responsible purchasing (e.g. GPSEA, 11/12/2019)."""
 
     _name = 'asr.charter'
-    _description = "Charte d'achats socialement responsables"
+    _description = 'Socially responsible purchasing charter'
     _inherit = ['mail.thread', 'mail.activity.mixin']
     _order = 'act_date desc, id desc'
 
     # identity
-    name = fields.Char('Intitulé', required=True, track_visibility='onchange')
+    name = fields.Char('Title', required=True, track_visibility='onchange')
     territory_id = fields.Many2one(
-        'res.partner', 'Territoire', required=True, track_visibility='onchange',
+        'res.partner', 'Territory', required=True, track_visibility='onchange',
         domain=[('is_company', '=', True)],
-        help="Collectivité ou établissement public territorial porteur de la charte.")
-    act_number = fields.Char("N° de l'acte d'adoption", track_visibility='onchange',
-                             help="Par exemple la délibération CT2019.5/116-2.")
-    act_date = fields.Date("Date d'adoption", track_visibility='onchange')
-    signed_document = fields.Binary('Charte signée', attachment=True)
-    signed_document_name = fields.Char('Nom du fichier')
-    description = fields.Html('Objet de la charte')
-    company_id = fields.Many2one('res.company', 'Société', required=True,
+        help="Local authority or territorial public body that carries the charter.")
+    act_number = fields.Char('Adoption act number', track_visibility='onchange',
+                             help="For example the resolution CT2019.5/116-2.")
+    act_date = fields.Date('Adoption date', track_visibility='onchange')
+    signed_document = fields.Binary('Signed charter', attachment=True)
+    signed_document_name = fields.Char('File name')
+    description = fields.Html('Purpose of the charter')
+    company_id = fields.Many2one('res.company', 'Company', required=True,
                                  default=lambda self: self.env.user.company_id)
     # relations
     article_ids = fields.One2many('asr.charter.article', 'charter_id', 'Articles', copy=True)
-    member_ids = fields.One2many('asr.charter.member', 'charter_id', 'Membres')
-    committee_ids = fields.One2many('asr.charter.committee', 'charter_id', 'Comités techniques')
+    member_ids = fields.One2many('asr.charter.member', 'charter_id', 'Members')
+    committee_ids = fields.One2many('asr.charter.committee', 'charter_id', 'Technical committees')
     evaluation_ids = fields.One2many('asr.charter.evaluation', 'charter_id',
-                                     'Évaluations annuelles')
+                                     'Annual evaluations')
     # settings
     committee_interval_months = fields.Integer(
-        'Intervalle maximal entre comités (mois)', default=12, required=True,
-        help="La charte prévoit un comité technique une à deux fois par an.")
-    committee_max_per_year = fields.Integer('Comités par an au plus', default=2, required=True)
+        'Maximum interval between committees (months)', default=12, required=True,
+        help="The charter provides for a technical committee once or twice a year.")
+    committee_max_per_year = fields.Integer('Maximum committees per year', default=2,
+                                            required=True)
     # dates and state
-    date_in_force = fields.Date("Entrée en vigueur", readonly=True, copy=False,
+    date_in_force = fields.Date('Entry into force', readonly=True, copy=False,
                                 track_visibility='onchange')
-    date_closed = fields.Date('Date de clôture', readonly=True, copy=False,
+    date_closed = fields.Date('Closing date', readonly=True, copy=False,
                               track_visibility='onchange')
-    state = fields.Selection(STATES, 'État', default='draft', required=True, readonly=True,
+    state = fields.Selection(STATES, 'Status', default='draft', required=True, readonly=True,
                              copy=False, track_visibility='onchange')
     # computed
     facilitator_member_id = fields.Many2one(
-        'asr.charter.member', 'Structure facilitatrice en vigueur',
+        'asr.charter.member', 'Facilitator structure in force',
         compute='_compute_facilitator')
     facilitator_partner_id = fields.Many2one(
-        'res.partner', 'Facilitateur', compute='_compute_facilitator',
+        'res.partner', 'Facilitator', compute='_compute_facilitator',
         search='_search_facilitator_partner_id')
-    member_count = fields.Integer('Nombre de membres', compute='_compute_counts')
-    signatory_count = fields.Integer('Nombre de signataires', compute='_compute_counts')
-    next_committee_date = fields.Date('Prochain comité dû le', compute='_compute_committee_due')
-    next_committee_planned = fields.Boolean('Prochain comité planifié',
+    member_count = fields.Integer('Number of members', compute='_compute_counts')
+    signatory_count = fields.Integer('Number of signatories', compute='_compute_counts')
+    next_committee_date = fields.Date('Next committee due on', compute='_compute_committee_due')
+    next_committee_planned = fields.Boolean('Next committee planned',
                                             compute='_compute_committee_due')
-    committee_overdue = fields.Boolean('Comité en retard', compute='_compute_committee_due')
-    committee_warning = fields.Char('Alerte comité', compute='_compute_committee_due')
+    committee_overdue = fields.Boolean('Committee overdue', compute='_compute_committee_due')
+    committee_warning = fields.Char('Committee alert', compute='_compute_committee_due')
 
     _sql_constraints = [
         ('committee_interval_positive', 'CHECK(committee_interval_months > 0)',
-         "L'intervalle entre comités doit être d'au moins un mois."),
+         "The interval between committees must be at least one month."),
         ('committee_max_positive', 'CHECK(committee_max_per_year > 0)',
-         "Le nombre de comités par an doit être d'au moins un."),
+         "The number of committees per year must be at least one."),
     ]
 
     # ------------------------------------------------------------------ computes
@@ -125,12 +126,12 @@ class AsrCharter(models.Model):
             warnings = []
             if charter.state in ('adopted', 'in_force'):
                 if status.none_this_year:
-                    warnings.append(_("Aucun comité technique n'est tenu ni planifié en %s.")
+                    warnings.append(_("No technical committee is held or planned in %s.")
                                     % today.year)
                 if status.overdue:
-                    warnings.append(_("Le comité technique est en retard."))
+                    warnings.append(_("The technical committee is overdue."))
                 if status.too_many_this_year:
-                    warnings.append(_("Plus de %s comités techniques en %s.")
+                    warnings.append(_("More than %s technical committees in %s.")
                                     % (charter.committee_max_per_year, today.year))
             charter.committee_warning = ' '.join(warnings) or False
 
@@ -139,11 +140,11 @@ class AsrCharter(models.Model):
     def action_adopt(self):
         for charter in self:
             if charter.state != 'draft':
-                raise UserError(_("La charte « %s » n'est pas en brouillon.") % charter.name)
+                raise UserError(_('The charter "%s" is not in draft.') % charter.name)
             if not charter.act_number or not charter.act_date:
                 raise UserError(_(
-                    "Indiquez le numéro et la date de l'acte d'adoption de la charte « %s » "
-                    "avant de l'adopter.") % charter.name)
+                    'Enter the number and the date of the adoption act of the charter "%s" '
+                    'before adopting it.') % charter.name)
         return self.write({'state': 'adopted'})
 
     @api.multi
@@ -151,14 +152,14 @@ class AsrCharter(models.Model):
         today = fields.Date.context_today(self)
         for charter in self:
             if charter.state != 'adopted':
-                raise UserError(_("La charte « %s » doit être adoptée avant d'entrer en "
-                                  "vigueur.") % charter.name)
+                raise UserError(_('The charter "%s" must be adopted before coming into '
+                                  'force.') % charter.name)
             charter._check_facilitator_in_force(today)
             if not charter.member_ids.filtered(
                     lambda m: m.membership == 'signatory' and m.role == 'public_buyer'
                     and m._is_in_force(today)):
                 raise UserError(_(
-                    "La charte « %s » n'a aucun acheteur public signataire en vigueur.")
+                    'The charter "%s" has no public buyer signatory in force.')
                     % charter.name)
         return self.write({'state': 'in_force', 'date_in_force': today})
 
@@ -166,7 +167,7 @@ class AsrCharter(models.Model):
     def action_close(self):
         for charter in self:
             if charter.state != 'in_force':
-                raise UserError(_("Seule une charte en vigueur peut être close (« %s »).")
+                raise UserError(_('Only a charter in force can be closed ("%s").')
                                 % charter.name)
         return self.write({'state': 'closed', 'date_closed': fields.Date.context_today(self)})
 
@@ -174,8 +175,8 @@ class AsrCharter(models.Model):
     def action_reset_draft(self):
         for charter in self:
             if charter.state != 'adopted':
-                raise UserError(_("Seule une charte adoptée, pas encore en vigueur, peut "
-                                  "revenir en brouillon (« %s »).") % charter.name)
+                raise UserError(_('Only an adopted charter, not yet in force, can be reset '
+                                  'to draft ("%s").') % charter.name)
         return self.write({'state': 'draft'})
 
     # ------------------------------------------------------------------ helpers
@@ -186,5 +187,5 @@ class AsrCharter(models.Model):
             lambda m: m.role == 'facilitator' and m._is_in_force(day))
         if len(facilitators) != 1:
             raise ValidationError(_(
-                "La charte « %s » doit avoir exactement une structure facilitatrice en vigueur "
-                "au %s (elle en a %s).") % (self.name, fr_date(day), len(facilitators)))
+                'The charter "%s" must have exactly one facilitator structure in force '
+                'on %s (it has %s).') % (self.name, fr_date(day), len(facilitators)))

@@ -8,20 +8,20 @@ class AsrCharterCommitteeDecision(models.Model):
     """A decision of a technical committee, followed up through an activity."""
 
     _name = 'asr.charter.committee.decision'
-    _description = 'Décision de comité technique'
+    _description = 'Technical committee decision'
     _order = 'committee_id, deadline, id'
 
-    name = fields.Char('Décision', required=True)
-    committee_id = fields.Many2one('asr.charter.committee', 'Comité', required=True,
+    name = fields.Char('Decision', required=True)
+    committee_id = fields.Many2one('asr.charter.committee', 'Committee', required=True,
                                    ondelete='cascade', index=True)
     charter_id = fields.Many2one(related='committee_id.charter_id', store=True,
-                                 string='Charte', readonly=True)
-    responsible_id = fields.Many2one('res.users', 'Responsable du suivi')
-    deadline = fields.Date('Échéance')
-    state = fields.Selection([('open', 'À suivre'), ('done', 'Réalisée'),
-                              ('dropped', 'Abandonnée')], 'État', default='open',
+                                 string='Charter', readonly=True)
+    responsible_id = fields.Many2one('res.users', 'Follow-up owner')
+    deadline = fields.Date('Deadline')
+    state = fields.Selection([('open', 'To follow up'), ('done', 'Done'),
+                              ('dropped', 'Dropped')], 'Status', default='open',
                              required=True)
-    activity_id = fields.Many2one('mail.activity', 'Activité de suivi', readonly=True,
+    activity_id = fields.Many2one('mail.activity', 'Follow-up activity', readonly=True,
                                   ondelete='set null', copy=False)
 
     @api.constrains('deadline', 'committee_id')
@@ -29,9 +29,9 @@ class AsrCharterCommitteeDecision(models.Model):
         for decision in self:
             if decision.deadline and decision.deadline < decision.committee_id.date:
                 raise ValidationError(_(
-                    "L'échéance de la décision « %s » (%s) précède le comité qui l'a prise "
-                    "(%s).") % (decision.name, fr_date(decision.deadline),
-                                fr_date(decision.committee_id.date)))
+                    'The deadline of the decision "%s" (%s) precedes the committee that took '
+                    'it (%s).') % (decision.name, fr_date(decision.deadline),
+                                   fr_date(decision.committee_id.date)))
 
     @api.model
     def create(self, vals):
@@ -59,7 +59,7 @@ class AsrCharterCommitteeDecision(models.Model):
                 'res_model_id': model.id,
                 'res_id': decision.committee_id.id,
                 'activity_type_id': activity_type.id,
-                'summary': _('Suivi de décision : %s') % decision.name,
+                'summary': _('Decision follow-up: %s') % decision.name,
                 'date_deadline': decision.deadline or decision.committee_id.date,
                 'user_id': decision.responsible_id.id,
             }
@@ -73,7 +73,7 @@ class AsrCharterCommitteeDecision(models.Model):
         for decision in self.filtered('activity_id'):
             activity = decision.activity_id.sudo()
             if state == 'done':
-                activity.action_feedback(feedback=_('Décision réalisée.'))
+                activity.action_feedback(feedback=_('Decision done.'))
             else:
                 activity.unlink()
 

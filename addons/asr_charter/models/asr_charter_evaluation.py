@@ -6,33 +6,33 @@ class AsrCharterEvaluation(models.Model):
     """The annual evaluation of a charter (art. 6), one per charter and year."""
 
     _name = 'asr.charter.evaluation'
-    _description = 'Évaluation annuelle de charte'
+    _description = 'Charter annual evaluation'
     _inherit = ['mail.thread']
     _order = 'year desc, id desc'
 
-    name = fields.Char('Intitulé', compute='_compute_name', store=True)
-    charter_id = fields.Many2one('asr.charter', 'Charte', required=True, ondelete='cascade',
+    name = fields.Char('Title', compute='_compute_name')
+    charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
                                  index=True)
-    year = fields.Integer('Année', required=True,
+    year = fields.Integer('Year', required=True,
                           default=lambda self: fields.Date.from_string(
                               fields.Date.context_today(self)).year)
-    date = fields.Date("Date de l'évaluation", default=fields.Date.context_today)
-    author_id = fields.Many2one('res.users', 'Rédigée par', default=lambda self: self.env.user)
-    qualitative = fields.Html('Évaluation qualitative')
+    date = fields.Date('Evaluation date', default=fields.Date.context_today)
+    author_id = fields.Many2one('res.users', 'Written by', default=lambda self: self.env.user)
+    qualitative = fields.Html('Qualitative evaluation')
     proposed_partner_ids = fields.Many2many(
-        'res.partner', string='Nouveaux signataires proposés',
-        help="Acteurs publics ou entreprises à qui proposer de signer la charte.")
+        'res.partner', string='Proposed new signatories',
+        help="Public actors or companies to invite to sign the charter.")
 
     _sql_constraints = [
         ('charter_year_uniq', 'unique(charter_id, year)',
-         "Une évaluation existe déjà pour cette charte et cette année."),
+         "An evaluation already exists for this charter and this year."),
     ]
 
     @api.depends('year', 'charter_id.name')
     def _compute_name(self):
         for evaluation in self:
-            evaluation.name = _('Évaluation %s — %s') % (evaluation.year,
-                                                        evaluation.charter_id.name or '')
+            evaluation.name = _('Evaluation %s — %s') % (evaluation.year,
+                                                         evaluation.charter_id.name or '')
 
     @api.model
     def create(self, vals):
@@ -55,16 +55,16 @@ class AsrCharterEvaluation(models.Model):
         if charter_id and year and self.sudo().search_count(domain):
             charter = self.env['asr.charter'].browse(charter_id)
             raise ValidationError(_(
-                "La charte « %s » a déjà une évaluation pour l'année %s : complétez-la plutôt "
-                "que d'en créer une seconde.") % (charter.name, year))
+                'The charter "%s" already has an evaluation for the year %s: complete it '
+                'rather than creating a second one.') % (charter.name, year))
 
     @api.constrains('year', 'charter_id')
     def _check_year(self):
         for evaluation in self:
             adoption = evaluation.charter_id.act_date
             if evaluation.year < 1900 or evaluation.year > 2200:
-                raise ValidationError(_("L'année %s n'est pas valide.") % evaluation.year)
+                raise ValidationError(_("The year %s is not valid.") % evaluation.year)
             if adoption and evaluation.year < int(adoption[:4]):
                 raise ValidationError(_(
-                    "L'évaluation %s précède l'adoption de la charte « %s » (%s).") % (
+                    'The evaluation %s precedes the adoption of the charter "%s" (%s).') % (
                     evaluation.year, evaluation.charter_id.name, adoption[:4]))

@@ -4,13 +4,13 @@ from odoo.exceptions import ValidationError
 from ..rules.dates import fr_date as _fmt
 
 ROLES = [
-    ('public_buyer', 'Acheteur public'),
-    ('facilitator', 'Structure facilitatrice'),
-    ('iae_network', "Réseau de l'IAE"),
-    ('disability_network', 'Réseau handicap'),
-    ('social_landlord', 'Bailleur social'),
-    ('business_club', "Club d'entreprises"),
-    ('employment_actor', "Acteur de l'emploi"),
+    ('public_buyer', 'Public buyer'),
+    ('facilitator', 'Facilitator structure'),
+    ('iae_network', 'IAE network'),
+    ('disability_network', 'Disability network'),
+    ('social_landlord', 'Social landlord'),
+    ('business_club', 'Business club'),
+    ('employment_actor', 'Employment actor'),
 ]
 
 EMPLOYMENT_KINDS = [
@@ -18,8 +18,8 @@ EMPLOYMENT_KINDS = [
     ('france_travail', 'France Travail'),
     ('cap_emploi', 'Cap emploi'),
     ('mission_locale', 'Mission locale'),
-    ('municipal', 'Service emploi municipal'),
-    ('prevention', 'Prévention spécialisée'),
+    ('municipal', 'Municipal employment service'),
+    ('prevention', 'Specialised prevention'),
 ]
 
 
@@ -27,26 +27,26 @@ class AsrCharterMember(models.Model):
     """A signatory or participating partner of a charter, over a period."""
 
     _name = 'asr.charter.member'
-    _description = 'Membre de charte'
+    _description = 'Charter member'
     _order = 'charter_id, membership desc, role, id'
     _rec_name = 'partner_id'
 
-    charter_id = fields.Many2one('asr.charter', 'Charte', required=True, ondelete='cascade',
+    charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
                                  index=True)
-    partner_id = fields.Many2one('res.partner', 'Organisme', required=True, index=True)
-    role = fields.Selection(ROLES, 'Rôle', required=True)
-    employment_kind = fields.Selection(EMPLOYMENT_KINDS, "Type d'acteur de l'emploi")
-    membership = fields.Selection([('signatory', 'Signataire'), ('partner', 'Partenaire')],
-                                  'Engagement', required=True, default='partner')
-    date_join = fields.Date("Date d'adhésion", required=True,
+    partner_id = fields.Many2one('res.partner', 'Organisation', required=True, index=True)
+    role = fields.Selection(ROLES, 'Role', required=True)
+    employment_kind = fields.Selection(EMPLOYMENT_KINDS, 'Employment actor type')
+    membership = fields.Selection([('signatory', 'Signatory'), ('partner', 'Partner')],
+                                  'Commitment', required=True, default='partner')
+    date_join = fields.Date('Joining date', required=True,
                             default=fields.Date.context_today)
-    date_leave = fields.Date('Date de sortie')
-    article_ids = fields.Many2many('asr.charter.article', string='Articles engagés',
+    date_leave = fields.Date('Leaving date')
+    article_ids = fields.Many2many('asr.charter.article', string='Committed articles',
                                    domain="[('charter_id', '=', charter_id)]")
     contact_id = fields.Many2one('res.partner', 'Contact',
                                  domain="[('parent_id', '=', partner_id)]")
-    note = fields.Text('Remarques')
-    in_force = fields.Boolean('En vigueur', compute='_compute_in_force',
+    note = fields.Text('Notes')
+    in_force = fields.Boolean('In force', compute='_compute_in_force',
                               search='_search_in_force')
 
     @api.depends('date_join', 'date_leave')
@@ -73,7 +73,7 @@ class AsrCharterMember(models.Model):
         for member in self:
             if member.date_leave and member.date_leave < member.date_join:
                 raise ValidationError(_(
-                    "%s ne peut pas quitter la charte (%s) avant d'y avoir adhéré (%s).") % (
+                    "%s cannot leave the charter (%s) before joining it (%s).") % (
                     member.partner_id.display_name, _fmt(member.date_leave),
                     _fmt(member.date_join)))
 
@@ -82,8 +82,8 @@ class AsrCharterMember(models.Model):
         for member in self:
             if member.role == 'employment_actor' and not member.employment_kind:
                 raise ValidationError(_(
-                    "Précisez le type d'acteur de l'emploi de %s (PLIE, France Travail, "
-                    "Cap emploi, Mission locale, service municipal, prévention spécialisée).")
+                    "Specify the employment actor type of %s (PLIE, France Travail, "
+                    "Cap emploi, Mission locale, municipal service, specialised prevention).")
                     % member.partner_id.display_name)
 
     @api.constrains('article_ids', 'charter_id')
@@ -91,7 +91,7 @@ class AsrCharterMember(models.Model):
         for member in self:
             if member.article_ids.filtered(lambda a: a.charter_id != member.charter_id):
                 raise ValidationError(_(
-                    "%s ne peut s'engager que sur des articles de sa charte.")
+                    "%s can only commit to articles of its charter.")
                     % member.partner_id.display_name)
 
     @api.constrains('role', 'date_join', 'date_leave', 'charter_id')
@@ -105,10 +105,10 @@ class AsrCharterMember(models.Model):
                 ends = [d for d in (member.date_leave, other.date_leave) if d]
                 if not ends or start <= min(ends):
                     raise ValidationError(_(
-                        "La charte « %s » a déjà une structure facilitatrice en vigueur sur "
-                        "cette période : %s (depuis le %s). Indiquez d'abord sa date de "
-                        "sortie.") % (member.charter_id.name, other.partner_id.display_name,
-                                      _fmt(other.date_join)))
+                        'The charter "%s" already has a facilitator structure in force over '
+                        'this period: %s (since %s). First enter its leaving date.') % (
+                            member.charter_id.name, other.partner_id.display_name,
+                            _fmt(other.date_join)))
 
     @api.constrains('role', 'date_join', 'date_leave')
     def _check_charter_keeps_facilitator(self):
@@ -126,4 +126,3 @@ class AsrCharterMember(models.Model):
             for charter in charters:
                 charter._check_facilitator_in_force(today)
         return res
-

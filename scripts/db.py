@@ -18,6 +18,9 @@ def main(argv=None):
     parser.add_argument('--modules', required=True)
     parser.add_argument('--demo', action='store_true')
     parser.add_argument('--lang', default='fr_FR')
+    parser.add_argument('--attachments-in-db', action='store_true',
+                        help="store attachments in the database, so that a copy made with "
+                             "'createdb -T' (test databases) carries them")
     args = parser.parse_args(argv)
 
     odoo.tools.config.parse_config(['-c', args.config])
@@ -32,6 +35,9 @@ def main(argv=None):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         if not env['res.users'].browse(odoo.SUPERUSER_ID).exists():
             sys.exit('database %s was not initialised (see the log above)' % args.name)
+        if args.attachments_in_db:
+            env['ir.config_parameter'].set_param('ir_attachment.location', 'db')
+            env['ir.attachment'].force_storage()
         to_install = env['ir.module.module'].search([('name', 'in', modules)])
         missing = set(modules) - set(to_install.mapped('name'))
         if missing:

@@ -15,7 +15,7 @@ have=$(psql -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database 
 if [ "$have" != "$want" ]; then
     echo "[test] addons changed: rebuilding the template database $TPL"
     dropdb --if-exists "$TPL"
-    if ! "$VENV/bin/python" scripts/db.py "$CONF" "$TPL" --modules "$MODULES" --lang fr_FR \
+    if ! "$VENV/bin/python" scripts/db.py "$CONF" "$TPL" --modules "$MODULES" --lang fr_FR --attachments-in-db \
             > .run/test-install.log 2>&1; then
         tail -60 .run/test-install.log; dropdb --if-exists "$TPL"; exit 1
     fi

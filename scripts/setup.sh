@@ -16,6 +16,8 @@ WITH_BROWSER=0
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# as the postgres user, from a directory it can enter (a fresh clone may live in a private one)
+as_postgres() { (cd / && as_root su postgres -c "$1"); }
 
 # --- 1. Debian packages -------------------------------------------------------------------
 need_pkgs=()
@@ -31,7 +33,7 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
 fi
 
 # --- 2. Python virtualenv -----------------------------------------------------------------
-stamp_want=$(cat requirements.txt requirements-oca.txt scripts/setup.sh | sha1sum | cut -c1-16)
+stamp_want=$(cat requirements.txt requirements-oca.txt scripts/prune_addons.py | sha1sum | cut -c1-16)
 stamp_file="$VENV/.asr-requirements"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_want" ]; then
     [ -x "$PYTHON37" ] || { echo "Python 3.7 not found at $PYTHON37 (set PYTHON37=...)" >&2; exit 1; }
@@ -73,9 +75,9 @@ case "$DB_HOST" in
             log "starting the local PostgreSQL 15 cluster"
             as_root pg_ctlcluster --skip-systemctl-redirect 15 main start
         fi
-        if ! as_root su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'\"" | grep -q 1; then
+        if ! as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'\"" | grep -q 1; then
             log "creating the PostgreSQL role $DB_USER"
-            as_root su postgres -c "psql -q -c \"CREATE ROLE \\\"$DB_USER\\\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'\""
+            as_postgres "psql -q -c \"CREATE ROLE \\\"$DB_USER\\\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'\""
         fi
         ;;
     *) log "database host $DB_HOST: using it as it is (no local cluster started)";;

@@ -1,2 +1,3 @@
 from . import test_rules_hour_objective
+from . import test_rules_legal_checks
 from . import test_clause

@@ -1,7 +1,7 @@
 {
     'name': 'ASR — Clauses sociales des marchés',
-    'summary': "Dispositions sociales des achats : clauses d'insertion et objectif d'heures, "
-               "portées par les bons de commande",
+    'summary': "Prévision des achats, examen social de chaque achat avec le facilitateur, "
+               "dispositions sociales par lot, objectif d'heures, bons de commande",
     'version': '11.0.1.0.0',
     'category': 'Purchases',
     'author': 'ASR project',
@@ -9,6 +9,11 @@
     'depends': ['purchase', 'asr_charter'],
     'data': [
         'security/ir.model.access.csv',
+        'security/asr_clauses_rules.xml',
+        'data/asr_market_sequence.xml',
+        'data/asr_trade_data.xml',
+        'views/asr_market_views.xml',
+        'views/asr_market_lot_views.xml',
         'views/asr_clause_views.xml',
         'views/purchase_order_views.xml',
         'views/menus.xml',

@@ -9,10 +9,8 @@ class TestHourEntries(ClauseCase):
     @classmethod
     def setUpClass(cls):
         super(TestHourEntries, cls).setUpClass()
-        cls.clause = cls.env['asr.clause'].create({
-            'clause_type': 'insertion', 'charter_id': cls.charter.id,
-            'purchase_order_id': cls.order.id, 'labour_share': 50.0,
-            'date_start': '2025-01-01', 'date_end': '2026-12-31', 'state': 'execution'})
+        cls.award(cls.lot, 800000.0, start='2025-01-01', end='2026-12-31')
+        cls.clause = cls.insertion_clause(state='execution')
         cls.person = cls.env['asr.beneficiary'].create({'first_name': 'Camille',
                                                         'last_name': 'Exemple'})
 
@@ -44,8 +42,7 @@ class TestHourEntries(ClauseCase):
 
     def test_hours_only_on_insertion_clause(self):
         other = self.env['asr.clause'].create({
-            'clause_type': 'award_criterion', 'charter_id': self.charter.id,
-            'purchase_order_id': self.order.id})
+            'clause_type': 'award_criterion', 'lot_id': self.lot.id, 'criterion_weight': 10})
         with self.assertRaisesRegex(ValidationError, "clause d'insertion"):
             with self.env.cr.savepoint():
                 self._entry(clause_id=other.id)

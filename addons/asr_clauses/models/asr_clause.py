@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules.hour_objective import HourObjectiveError, hour_objective
+from ..rules.legal_checks import (LegalCheckError, check_award_criterion_weight,
+                                  check_reservations)
 
 CLAUSE_TYPES = [
     ('insertion', 'Insertion clause'),
@@ -25,42 +27,65 @@ LEGAL_BASIS = {
 
 
 class AsrClause(models.Model):
-    """A social disposition of a purchase; an insertion clause carries an hour objective."""
+    """A social disposition of a market lot; an insertion clause carries an hour objective.
+
+    The objective is computed from the lot's estimated amount at examination and from its
+    awarded amount at award (both stay visible); the buyer may override it with a written reason.
+    """
 
     _name = 'asr.clause'
     _description = 'Social clause'
     _inherit = ['mail.thread']
-    _order = 'id desc'
+    _order = 'lot_id, id'
 
     # identity
     name = fields.Char('Title', help="Optional short title; the clause is otherwise named "
-                                     "after its disposition and its purchase order.")
+                                     "after its disposition and its lot.")
     clause_type = fields.Selection(CLAUSE_TYPES, 'Disposition', required=True,
                                    default='insertion', track_visibility='onchange')
     legal_basis = fields.Char('Legal basis', compute='_compute_legal_basis', store=True,
                               help="Article of the French public procurement code (CCP).")
     # relations
-    charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
-                                 ondelete='restrict')
-    purchase_order_id = fields.Many2one('purchase.order', 'Purchase order', index=True,
-                                        ondelete='cascade')
-    partner_id = fields.Many2one(related='purchase_order_id.partner_id', store=True,
-                                 readonly=True, string='Contractor')
-    company_id = fields.Many2one('res.company', 'Company', required=True,
-                                 default=lambda self: self.env.user.company_id)
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True,
+    lot_id = fields.Many2one('asr.market.lot', 'Lot', required=True, index=True,
+                             ondelete='cascade')
+    market_id = fields.Many2one(related='lot_id.market_id', store=True, readonly=True,
+                                string='Market')
+    charter_id = fields.Many2one(related='lot_id.market_id.charter_id', store=True,
+                                 readonly=True, string='Charter')
+    partner_id = fields.Many2one(related='lot_id.partner_id', store=True, readonly=True,
+                                 string='Contractor')
+    company_id = fields.Many2one(related='lot_id.market_id.company_id', store=True,
+                                 readonly=True, string='Company')
+    currency_id = fields.Many2one(related='lot_id.market_id.currency_id', readonly=True,
                                   string='Currency')
-    # amounts
-    amount = fields.Monetary('Amount excl. VAT', currency_field='currency_id',
-                             track_visibility='onchange')
-    labour_share = fields.Float('Labour share (%)', default=40.0)
+    # hour objective
+    labour_share = fields.Float('Labour share (%)')
     hourly_cost = fields.Monetary('Hourly labour cost', currency_field='currency_id')
     insertion_rate = fields.Float('Insertion rate (%)')
-    hour_objective = fields.Integer('Hour objective', compute='_compute_hour_objective',
+    hour_objective_estimated = fields.Integer(
+        'Objective on the estimated amount', compute='_compute_hour_objectives', store=True)
+    hour_objective_awarded = fields.Integer(
+        'Objective on the awarded amount', compute='_compute_hour_objectives', store=True)
+    hour_objective_override = fields.Integer('Objective set by the buyer',
+                                             track_visibility='onchange')
+    override_reason = fields.Text('Why the objective was set by hand',
+                                  track_visibility='onchange')
+    hour_objective = fields.Integer('Hour objective', compute='_compute_hour_objectives',
                                     store=True, track_visibility='onchange')
+    # award criterion
+    criterion_weight = fields.Float('Weight of the criterion (%)')
+    # penalty parameters (applied by later addons)
+    penalty_rate_missing_hour = fields.Monetary('Penalty per missing hour',
+                                                currency_field='currency_id')
+    penalty_rate_late_day = fields.Monetary('Penalty per day of late report',
+                                            currency_field='currency_id')
+    report_due_day = fields.Integer('Monthly report due on day', default=10)
+    penalty_cap_percent = fields.Float('Penalty cap (% of the amount)')
     # dates
-    date_start = fields.Date('Contract start')
-    date_end = fields.Date('Contract end')
+    date_start = fields.Date(related='lot_id.date_start', readonly=True, store=True,
+                             string='Contract start')
+    date_end = fields.Date(related='lot_id.date_end', readonly=True, store=True,
+                           string='Contract end')
     # state
     state = fields.Selection([('draft', 'Draft'), ('execution', 'In execution'),
                               ('closed', 'Closed')], 'State', default='draft', required=True,
@@ -70,7 +95,7 @@ class AsrClause(models.Model):
     def name_get(self):
         labels = dict(self._fields['clause_type']._description_selection(self.env))
         return [(clause.id, clause.name or '%s — %s' % (
-            labels.get(clause.clause_type, ''), clause.purchase_order_id.name or _('no order')))
+            labels.get(clause.clause_type, ''), clause.lot_id.display_name or ''))
             for clause in self]
 
     @api.depends('clause_type')
@@ -78,48 +103,62 @@ class AsrClause(models.Model):
         for clause in self:
             clause.legal_basis = LEGAL_BASIS.get(clause.clause_type) or False
 
-    @api.depends('clause_type', 'amount', 'labour_share', 'hourly_cost', 'insertion_rate')
-    def _compute_hour_objective(self):
+    @api.depends('clause_type', 'lot_id.amount_estimated', 'lot_id.amount_awarded',
+                 'labour_share', 'hourly_cost', 'insertion_rate', 'hour_objective_override')
+    def _compute_hour_objectives(self):
         for clause in self:
-            if clause.clause_type != 'insertion' or not clause.amount:
-                clause.hour_objective = 0
-                continue
-            try:
-                clause.hour_objective = hour_objective(
-                    clause.amount, clause.labour_share / 100.0, clause.hourly_cost,
-                    clause.insertion_rate / 100.0)
-            except HourObjectiveError:
-                clause.hour_objective = 0  # the constraints below explain what is wrong
+            estimated = awarded = 0
+            if clause.clause_type == 'insertion':
+                estimated = clause._objective_for(clause.lot_id.amount_estimated)
+                awarded = clause._objective_for(clause.lot_id.amount_awarded)
+            clause.hour_objective_estimated = estimated
+            clause.hour_objective_awarded = awarded
+            clause.hour_objective = (clause.hour_objective_override or awarded or estimated
+                                     if clause.clause_type == 'insertion' else 0)
 
-    @api.onchange('charter_id')
-    def _onchange_charter_id(self):
-        if self.charter_id:
-            self.hourly_cost = self.hourly_cost or self.charter_id.hourly_cost
-            self.insertion_rate = self.insertion_rate or self.charter_id.insertion_rate
+    def _objective_for(self, amount):
+        if not amount:
+            return 0
+        try:
+            return hour_objective(amount, self.labour_share / 100.0, self.hourly_cost,
+                                  self.insertion_rate / 100.0)
+        except HourObjectiveError:
+            return 0  # the constraints explain what is wrong
 
-    @api.onchange('purchase_order_id')
-    def _onchange_purchase_order_id(self):
-        if self.purchase_order_id and not self.amount:
-            self.amount = self.purchase_order_id.amount_untaxed
+    @api.onchange('lot_id')
+    def _onchange_lot_id(self):
+        for field, value in self._defaults_from_lot(self.lot_id).items():
+            if not self[field]:
+                self[field] = value
+
+    @api.model
+    def _defaults_from_lot(self, lot):
+        if not lot:
+            return {}
+        charter = lot.market_id.charter_id
+        return {
+            'labour_share': lot.labour_share or (lot.trade_id.labour_share if lot.trade_id
+                                                 else 0.0),
+            'hourly_cost': charter.hourly_cost,
+            'insertion_rate': charter.insertion_rate,
+            'penalty_rate_missing_hour': charter.penalty_rate_missing_hour,
+            'penalty_rate_late_day': charter.penalty_rate_late_day,
+            'report_due_day': charter.report_due_day,
+            'penalty_cap_percent': charter.penalty_cap_percent,
+        }
 
     @api.model
     def create(self, vals):
-        charter = self.env['asr.charter'].browse(vals.get('charter_id'))
-        if charter:
-            vals.setdefault('hourly_cost', charter.hourly_cost)
-            vals.setdefault('insertion_rate', charter.insertion_rate)
-        if vals.get('purchase_order_id') and 'amount' not in vals:
-            vals['amount'] = self.env['purchase.order'].browse(
-                vals['purchase_order_id']).amount_untaxed
+        lot = self.env['asr.market.lot'].browse(vals.get('lot_id'))
+        for field, value in self._defaults_from_lot(lot).items():
+            if not vals.get(field):
+                vals[field] = value
         return super(AsrClause, self).create(vals)
 
-    @api.constrains('clause_type', 'amount', 'labour_share', 'hourly_cost', 'insertion_rate')
+    # ------------------------------------------------------------------ constraints
+    @api.constrains('clause_type', 'labour_share', 'hourly_cost', 'insertion_rate')
     def _check_objective_inputs(self):
         for clause in self.filtered(lambda c: c.clause_type == 'insertion'):
-            if clause.amount <= 0:
-                raise ValidationError(_(
-                    "The amount excl. VAT of the insertion clause \"%s\" must be positive.")
-                    % clause.display_name)
             if not 0 < clause.labour_share <= 100:
                 raise ValidationError(_(
                     "The labour share of the insertion clause \"%s\" must be between 0 and "
@@ -133,10 +172,74 @@ class AsrClause(models.Model):
                     "The insertion rate of the clause \"%s\" must be between 0 and 100 %% "
                     "(%s given).") % (clause.display_name, clause.insertion_rate))
 
-    @api.constrains('date_start', 'date_end')
-    def _check_dates(self):
+    @api.constrains('hour_objective_override', 'override_reason')
+    def _check_override(self):
         for clause in self:
-            if clause.date_start and clause.date_end and clause.date_end < clause.date_start:
+            if clause.hour_objective_override < 0:
+                raise ValidationError(_("The hour objective of \"%s\" cannot be negative.")
+                                      % clause.display_name)
+            if clause.hour_objective_override and not (clause.override_reason or '').strip():
                 raise ValidationError(_(
-                    "The contract of the clause \"%s\" cannot end before it starts.")
+                    "Explain in writing why the hour objective of \"%s\" is set by hand.")
                     % clause.display_name)
+
+    @api.constrains('report_due_day', 'penalty_cap_percent', 'penalty_rate_missing_hour',
+                    'penalty_rate_late_day')
+    def _check_penalty_parameters(self):
+        for clause in self:
+            if not 1 <= clause.report_due_day <= 28:
+                raise ValidationError(_(
+                    "The monthly report of \"%s\" is due on a day between 1 and 28.")
+                    % clause.display_name)
+            if not 0 <= clause.penalty_cap_percent <= 100:
+                raise ValidationError(_(
+                    "The penalty cap of \"%s\" must be between 0 and 100 %%.")
+                    % clause.display_name)
+            if clause.penalty_rate_missing_hour < 0 or clause.penalty_rate_late_day < 0:
+                raise ValidationError(_("The penalty rates of \"%s\" cannot be negative.")
+                                      % clause.display_name)
+
+    @api.constrains('clause_type', 'criterion_weight')
+    def _check_criterion_weight(self):
+        for clause in self.filtered(lambda c: c.clause_type == 'award_criterion'):
+            self._raise_legal(check_award_criterion_weight, clause.criterion_weight)
+
+    @api.constrains('clause_type', 'lot_id')
+    def _check_reservations(self):
+        for lot in self.mapped('lot_id'):
+            self._raise_legal(check_reservations, lot.clause_ids.mapped('clause_type'))
+            if 'reserved_ess' in lot.clause_ids.mapped('clause_type'):
+                lot._check_ess_reservation()
+
+    @api.model
+    def _raise_legal(self, check, *args):
+        try:
+            check(*args)
+        except LegalCheckError as err:
+            raise ValidationError(self._legal_message(err))
+
+    @api.model
+    def _legal_message(self, err):
+        """French message of a legal check, naming the article."""
+        values = err.values
+        if err.key == 'double_reservation':
+            labels = dict(self._fields['clause_type']._description_selection(self.env))
+            text = _("A lot can be reserved to one category only: %s.") % ', '.join(
+                labels.get(code, code) for code in values['codes'])
+        elif err.key == 'ess_services_only':
+            text = _("A market reserved to ESS enterprises must be for health, social or "
+                     "cultural services.")
+        elif err.key == 'ess_duration':
+            text = _("A market reserved to ESS enterprises lasts at most 3 years "
+                     "(%s months given).") % values.get('months')
+        elif err.key == 'ess_previous_contract':
+            from odoo.addons.asr_charter.rules.dates import fr_date
+            text = _("The winner already held a contract of this buyer for the same services, "
+                     "awarded on %s, within the 3 years before the consultation.") % fr_date(
+                values.get('date'))
+        elif err.key == 'criterion_weight':
+            text = _("The weight of a social award criterion must be above 0 and at most "
+                     "100 %% (%s given).") % values.get('weight')
+        else:
+            text = err.key
+        return _("%s (article %s of the public procurement code)") % (text, err.article)

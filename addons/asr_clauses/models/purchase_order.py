@@ -1,14 +1,36 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class PurchaseOrder(models.Model):
+    """A purchase order executes a market lot: it shows the lot's clauses and objective."""
+
     _inherit = 'purchase.order'
 
-    asr_clause_ids = fields.One2many('asr.clause', 'purchase_order_id', 'Social clauses')
+    asr_lot_id = fields.Many2one('asr.market.lot', 'Market lot', index=True,
+                                 states={'purchase': [('readonly', True)],
+                                         'done': [('readonly', True)]})
+    asr_market_state = fields.Selection(related='asr_lot_id.market_id.state', readonly=True,
+                                        string='Social examination')
+    asr_clause_ids = fields.One2many(related='asr_lot_id.clause_ids', readonly=True,
+                                     string='Social clauses')
     asr_hour_objective = fields.Integer('Insertion hour objective',
-                                        compute='_compute_asr_hour_objective', store=True)
+                                        compute='_compute_asr_hour_objective')
 
-    @api.depends('asr_clause_ids.hour_objective')
+    @api.depends('asr_lot_id.clause_ids.hour_objective')
     def _compute_asr_hour_objective(self):
         for order in self:
-            order.asr_hour_objective = sum(order.asr_clause_ids.mapped('hour_objective'))
+            order.asr_hour_objective = sum(order.asr_lot_id.clause_ids.mapped('hour_objective'))
+
+    @api.multi
+    def button_confirm(self):
+        for order in self.filtered('asr_lot_id'):
+            market = order.asr_lot_id.market_id
+            if market.state != 'validated':
+                raise UserError(_(
+                    "The purchase order %s cannot be confirmed: the social examination of the "
+                    "market \"%s\" is not validated yet (current step: %s).") % (
+                    order.name, market.display_name,
+                    dict(market._fields['state']._description_selection(self.env))[
+                        market.state]))
+        return super(PurchaseOrder, self).button_confirm()

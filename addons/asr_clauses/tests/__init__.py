@@ -1,3 +1,4 @@
 from . import test_rules_hour_objective
 from . import test_rules_legal_checks
 from . import test_clause
+from . import test_market

@@ -1,52 +1,146 @@
-"""An insertion clause on a purchase order carries an hour objective."""
+"""Dispositions of a lot: hour objective (estimated, awarded, overridden) and legal checks."""
 from odoo.exceptions import ValidationError
 
 from .common import ClauseCase
 
 
-class TestInsertionClause(ClauseCase):
+class TestHourObjective(ClauseCase):
 
-    def test_clause_on_order_computes_hour_objective_from_order_amount(self):
-        clause = self.env['asr.clause'].create({
-            'clause_type': 'insertion', 'charter_id': self.charter.id,
-            'purchase_order_id': self.order.id, 'labour_share': 50.0})
-        # amount taken from the order (800,000), cost and rate from the charter (32 EUR, 5 %):
-        # 800,000 x 50 % / 32 = 12,500 h worked; x 5 % = 625 h
-        self.assertEqual(clause.amount, 800000.0)
+    def test_estimated_objective_from_lot_trade_and_charter(self):
+        clause = self.insertion_clause()
+        # lot 800,000 x masonry 50 % / charter 32 EUR = 12,500 h; x charter 5 % = 625 h
+        self.assertEqual(clause.labour_share, 50.0)
         self.assertEqual(clause.hourly_cost, 32.0)
         self.assertEqual(clause.insertion_rate, 5.0)
+        self.assertEqual(clause.hour_objective_estimated, 625)
+        self.assertEqual(clause.hour_objective_awarded, 0)
         self.assertEqual(clause.hour_objective, 625)
         self.assertEqual(clause.legal_basis, 'L2112-2')
         self.assertEqual(self.order.asr_hour_objective, 625)
-        self.assertIn(self.order.name, clause.display_name)
+        self.assertEqual(self.order.asr_clause_ids, clause)
 
-    def test_objective_follows_its_inputs(self):
-        clause = self.env['asr.clause'].create({
-            'clause_type': 'insertion', 'charter_id': self.charter.id,
-            'purchase_order_id': self.order.id, 'labour_share': 50.0})
-        # proximity management: 10 % -> 1,250 h
-        clause.insertion_rate = 10.0
+    def test_penalty_parameters_default_from_charter(self):
+        clause = self.insertion_clause()
+        self.assertEqual(clause.penalty_rate_missing_hour, 18.0)
+        self.assertEqual(clause.penalty_rate_late_day, 50.0)
+        self.assertEqual(clause.report_due_day, 12)
+        self.assertEqual(clause.penalty_cap_percent, 10.0)
+
+    def test_objective_recomputed_at_award_both_stay_visible(self):
+        clause = self.insertion_clause()
+        self.award(self.lot, 736000.0)
+        # 736,000 x 50 % / 32 = 11,500 h; x 5 % = 575 h
+        self.assertEqual(clause.hour_objective_estimated, 625)
+        self.assertEqual(clause.hour_objective_awarded, 575)
+        self.assertEqual(clause.hour_objective, 575)
+
+    def test_proximity_management_rate(self):
+        clause = self.insertion_clause(insertion_rate=10.0)
+        # 12,500 h x 10 % = 1,250 h
         self.assertEqual(clause.hour_objective, 1250)
 
+    def test_override_needs_a_reason_and_is_kept(self):
+        clause = self.insertion_clause()
+        with self.assertRaisesRegex(ValidationError, "Expliquez par écrit pourquoi l'objectif"):
+            with self.env.cr.savepoint():
+                clause.write({'hour_objective_override': 400})
+        clause.invalidate_cache()
+        self.assertEqual(clause.hour_objective, 625)
+        clause.write({'hour_objective_override': 400,
+                      'override_reason': 'Lot très mécanisé, validé avec le facilitateur.'})
+        self.assertEqual(clause.hour_objective, 400)
+        self.award(self.lot, 736000.0)
+        self.assertEqual(clause.hour_objective_awarded, 575)
+        self.assertEqual(clause.hour_objective, 400)
+
     def test_bad_inputs_refused_in_french_and_nothing_written(self):
-        clause = self.env['asr.clause'].create({
-            'clause_type': 'insertion', 'charter_id': self.charter.id,
-            'purchase_order_id': self.order.id, 'labour_share': 50.0})
-        for vals, message in (({'amount': 0}, 'doit être positif'),
-                              ({'amount': -5}, 'doit être positif'),
-                              ({'labour_share': 120}, 'entre 0 et 100'),
+        clause = self.insertion_clause()
+        for vals, message in (({'labour_share': 120}, 'entre 0 et 100'),
+                              ({'labour_share': 0}, 'entre 0 et 100'),
                               ({'insertion_rate': 0}, 'entre 0 et 100'),
-                              ({'hourly_cost': 0}, 'coût horaire')):
+                              ({'insertion_rate': 101}, 'entre 0 et 100'),
+                              ({'hourly_cost': 0}, 'coût horaire'),
+                              ({'hour_objective_override': -5, 'override_reason': 'x'},
+                               'négatif'),
+                              ({'report_due_day': 31}, 'entre 1 et 28'),
+                              ({'penalty_cap_percent': 150}, 'plafond')):
             with self.assertRaisesRegex(ValidationError, message):
                 with self.env.cr.savepoint():
                     clause.write(vals)
             clause.invalidate_cache()
             self.assertEqual(clause.hour_objective, 625)
 
-    def test_contract_end_before_start_refused(self):
-        with self.assertRaisesRegex(ValidationError, "ne peut pas se terminer avant"):
+    def test_non_positive_lot_amounts_refused(self):
+        for vals in ({'amount_estimated': 0}, {'amount_estimated': -100}):
+            with self.assertRaisesRegex(ValidationError, 'doit être positif'):
+                with self.env.cr.savepoint():
+                    self.lot.write(vals)
+        with self.assertRaisesRegex(ValidationError, 'doit être positif'):
             with self.env.cr.savepoint():
-                self.env['asr.clause'].create({
-                    'clause_type': 'insertion', 'charter_id': self.charter.id,
-                    'purchase_order_id': self.order.id, 'labour_share': 50.0,
-                    'date_start': '2025-06-01', 'date_end': '2025-05-31'})
+                self.award(self.lot, 0.0)
+
+
+class TestLegalChecks(ClauseCase):
+
+    def _clause(self, clause_type, lot=None, **vals):
+        values = {'clause_type': clause_type, 'lot_id': (lot or self.lot).id}
+        values.update(vals)
+        return self.env['asr.clause'].create(values)
+
+    def test_lot_reserved_to_esat_and_siae_refused_naming_l2113_14(self):
+        self._clause('reserved_esat_ea')
+        with self.assertRaisesRegex(ValidationError, 'L2113-14'):
+            with self.env.cr.savepoint():
+                self._clause('reserved_siae')
+        self.lot.invalidate_cache()
+        self.assertEqual(self.lot.clause_ids.mapped('clause_type'), ['reserved_esat_ea'])
+
+    def _services_market(self, category='social', months=24, cpv='85300000'):
+        market = self.env['asr.market'].create({
+            'name': 'Accompagnement social (test)', 'charter_id': self.charter.id,
+            'buyer_entity_id': self.territory.id, 'nature': 'services',
+            'service_category': category, 'amount_estimated': 90000.0,
+            'consultation_date': '2025-06-01', 'duration_months': months, 'cpv_code': cpv})
+        lot = self.env['asr.market.lot'].create({'market_id': market.id, 'name': 'Lot unique',
+                                                 'amount_estimated': 90000.0})
+        return market, lot
+
+    def test_ess_reservation_rules(self):
+        market, lot = self._services_market()
+        self._clause('reserved_ess', lot)  # social services, 24 months: accepted
+        for category, months, article in (('other', 24, 'L2113-15'), ('social', 37, 'L2113-16')):
+            market2, lot2 = self._services_market(category, months)
+            with self.assertRaisesRegex(ValidationError, article):
+                with self.env.cr.savepoint():
+                    self._clause('reserved_ess', lot2)
+        works_lot = self.lot
+        with self.assertRaisesRegex(ValidationError, 'L2113-15'):
+            with self.env.cr.savepoint():
+                self._clause('reserved_ess', works_lot)
+
+    def test_ess_winner_with_recent_contract_for_same_services_refused(self):
+        # the winner held a contract of this buyer for the same services (CPV 85300...)
+        # awarded on 01/09/2023, less than 3 years before the consultation of 01/06/2025
+        old_market, old_lot = self._services_market()
+        old_market.consultation_date = '2023-06-01'
+        old_lot.write({'partner_id': self.contractor.id, 'amount_awarded': 80000.0,
+                       'date_award': '2023-09-01'})
+        market, lot = self._services_market()
+        self._clause('reserved_ess', lot)
+        with self.assertRaisesRegex(ValidationError, 'L2113-16'):
+            with self.env.cr.savepoint():
+                lot.write({'partner_id': self.contractor.id, 'amount_awarded': 85000.0,
+                           'date_award': '2025-07-01'})
+        lot.invalidate_cache()
+        self.assertFalse(lot.partner_id)
+        # another winner is accepted
+        other = self.env['res.partner'].create({'name': 'Autre ESS', 'is_company': True})
+        lot.write({'partner_id': other.id, 'amount_awarded': 85000.0,
+                   'date_award': '2025-07-01'})
+
+    def test_award_criterion_weight_between_0_and_100(self):
+        self._clause('award_criterion', criterion_weight=15.0)
+        for weight in (0.0, 100.5, -3.0):
+            with self.assertRaisesRegex(ValidationError, 'L2152-7'):
+                with self.env.cr.savepoint():
+                    self._clause('award_criterion', criterion_weight=weight)

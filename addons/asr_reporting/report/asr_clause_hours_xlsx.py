@@ -11,7 +11,7 @@ class AsrClauseHoursXlsx(models.AbstractModel):
 
     def _columns(self):
         return [
-            (_('Clause'), 42), (_('Purchase order'), 16), (_('Contractor'), 32),
+            (_('Clause'), 42), (_('Market'), 36), (_('Lot'), 28), (_('Contractor'), 32),
             (_('Contract start'), 14), (_('Contract end'), 14), (_('Hour objective'), 14),
             (_('Hours realised'), 14), (_('Objective reached'), 14), (_('Missing hours'), 14),
         ]
@@ -28,11 +28,12 @@ class AsrClauseHoursXlsx(models.AbstractModel):
         sheet.freeze_panes(1, 0)
         for row, clause in enumerate(clauses.sorted(key=lambda c: c.id), start=1):
             sheet.write(row, 0, clause.display_name)
-            sheet.write(row, 1, clause.purchase_order_id.name or '')
-            sheet.write(row, 2, clause.partner_id.name or '')
-            sheet.write(row, 3, fr_date(clause.date_start))
-            sheet.write(row, 4, fr_date(clause.date_end))
-            sheet.write_number(row, 5, clause.hour_objective)
-            sheet.write_number(row, 6, clause.hours_realised, hours)
-            sheet.write_number(row, 7, clause.hours_progress / 100.0, percent)
-            sheet.write_number(row, 8, clause.hours_missing, hours)
+            sheet.write(row, 1, clause.market_id.display_name or '')
+            sheet.write(row, 2, '%s — %s' % (clause.lot_id.number, clause.lot_id.name))
+            sheet.write(row, 3, clause.partner_id.name or '')
+            sheet.write(row, 4, fr_date(clause.date_start))
+            sheet.write(row, 5, fr_date(clause.date_end))
+            sheet.write_number(row, 6, clause.hour_objective)
+            sheet.write_number(row, 7, clause.hours_realised, hours)
+            sheet.write_number(row, 8, clause.hours_progress / 100.0, percent)
+            sheet.write_number(row, 9, clause.hours_missing, hours)

@@ -9,10 +9,8 @@ from odoo.addons.asr_clauses.tests.common import ClauseCase
 class TestClauseHoursXlsx(ClauseCase):
 
     def test_xlsx_export_of_insertion_hours(self):
-        clause = self.env['asr.clause'].create({
-            'clause_type': 'insertion', 'charter_id': self.charter.id,
-            'purchase_order_id': self.order.id, 'labour_share': 50.0,
-            'date_start': '2025-01-01', 'date_end': '2026-06-30', 'state': 'execution'})
+        self.award(self.lot, 800000.0, start='2025-01-01', end='2026-06-30')
+        clause = self.insertion_clause(state='execution')
         person = self.env['asr.beneficiary'].create({'first_name': 'Yanis',
                                                      'last_name': 'Fictif'})
         Entry = self.env['asr.hour.entry']
@@ -28,16 +26,17 @@ class TestClauseHoursXlsx(ClauseCase):
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         self.assertEqual(sheet.title, "Heures d'insertion")
         self.assertEqual([c.value for c in sheet[1]], [
-            'Clause', 'Bon de commande', 'Titulaire', 'Début du contrat', 'Fin du contrat',
+            'Clause', 'Marché', 'Lot', 'Titulaire', 'Début du contrat', 'Fin du contrat',
             "Objectif d'heures", 'Heures réalisées', 'Objectif atteint', 'Heures manquantes'])
         row = [c.value for c in sheet[2]]
-        self.assertEqual(row[1], self.order.name)
-        self.assertEqual(row[2], 'Entreprise Titulaire (test)')
-        self.assertEqual(row[3], '01/01/2025')
-        self.assertEqual(row[4], '30/06/2026')
+        self.assertEqual(row[1], self.market.display_name)
+        self.assertEqual(row[2], '3 — Maçonnerie')
+        self.assertEqual(row[3], 'Entreprise Titulaire (test)')
+        self.assertEqual(row[4], '01/01/2025')
+        self.assertEqual(row[5], '30/06/2026')
         # 800,000 x 50 % / 32 x 5 % = 625 h; realised 151.67 + 98.33 = 250 h = 40 %; 375 missing
-        self.assertEqual(row[5], 625)
-        self.assertAlmostEqual(row[6], 250.0)
-        self.assertAlmostEqual(row[7], 0.40)
-        self.assertAlmostEqual(row[8], 375.0)
+        self.assertEqual(row[6], 625)
+        self.assertAlmostEqual(row[7], 250.0)
+        self.assertAlmostEqual(row[8], 0.40)
+        self.assertAlmostEqual(row[9], 375.0)
         self.assertEqual(sheet.max_row, 2)

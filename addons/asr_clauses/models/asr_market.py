@@ -1,0 +1,219 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+NATURES = [('works', 'Works'), ('supplies', 'Supplies'), ('services', 'Services')]
+SERVICE_CATEGORIES = [('health', 'Health'), ('social', 'Social'), ('cultural', 'Cultural'),
+                      ('other', 'Other services')]
+PROCEDURES = [('adapted', 'Adapted procedure (MAPA)'), ('open', 'Open call for tenders'),
+              ('restricted', 'Restricted call for tenders'),
+              ('negotiated', 'Competitive negotiated procedure'),
+              ('dialogue', 'Competitive dialogue'), ('no_competition', 'Without competition')]
+STATES = [('to_examine', 'To examine'), ('examined', 'Examined'),
+          ('opinion', 'Facilitator opinion given'), ('validated', 'Validated')]
+OPINIONS = [('favourable', 'Favourable'), ('reserved', 'Reserved'),
+            ('unfavourable', 'Unfavourable')]
+
+
+class AsrMarket(models.Model):
+    """A planned consultation (purchase forecast) and its social examination (charter art. 3)."""
+
+    _name = 'asr.market'
+    _description = 'Market (consultation)'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'consultation_date desc, id desc'
+
+    # identity
+    name = fields.Char('Object', required=True, track_visibility='onchange')
+    reference = fields.Char('Reference', readonly=True, copy=False, default='/')
+    nature = fields.Selection(NATURES, 'Nature', required=True, default='works',
+                              track_visibility='onchange')
+    service_category = fields.Selection(SERVICE_CATEGORIES, 'Category of services')
+    procedure = fields.Selection(PROCEDURES, 'Procedure', default='adapted')
+    cpv_code = fields.Char('CPV code')
+    # relations
+    charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
+                                 ondelete='restrict', track_visibility='onchange')
+    buyer_entity_id = fields.Many2one(
+        'res.partner', 'Buying entity', required=True, index=True,
+        help="The public buyer (territory, town, social landlord) that launches the market.")
+    user_id = fields.Many2one('res.users', 'Buyer in charge', required=True, index=True,
+                              default=lambda self: self.env.user, track_visibility='onchange')
+    lot_ids = fields.One2many('asr.market.lot', 'market_id', 'Lots', copy=True)
+    company_id = fields.Many2one('res.company', 'Company', required=True,
+                                 default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True,
+                                  string='Currency')
+    # amounts and dates
+    amount_estimated = fields.Monetary('Estimated amount excl. VAT', required=True,
+                                       currency_field='currency_id',
+                                       track_visibility='onchange')
+    consultation_date = fields.Date('Planned consultation date', required=True,
+                                    track_visibility='onchange')
+    duration_months = fields.Integer('Duration (months)', required=True, default=12)
+    # examination
+    state = fields.Selection(STATES, 'Examination', default='to_examine', required=True,
+                             readonly=True, copy=False, index=True,
+                             track_visibility='onchange')
+    opinion = fields.Selection(OPINIONS, 'Facilitator opinion', readonly=True, copy=False,
+                               track_visibility='onchange')
+    opinion_text = fields.Text('Opinion', readonly=True, copy=False)
+    opinion_recommendation = fields.Text('Recommended dispositions', readonly=True, copy=False)
+    opinion_date = fields.Date('Opinion given on', readonly=True, copy=False)
+    opinion_author_id = fields.Many2one('res.partner', 'Opinion given by', readonly=True,
+                                        copy=False)
+    validation_user_id = fields.Many2one('res.users', 'Validated by', readonly=True,
+                                         copy=False, track_visibility='onchange')
+    validation_date = fields.Date('Validated on', readonly=True, copy=False)
+    # computed
+    year = fields.Integer('Year', compute='_compute_year', store=True, index=True)
+    quarter = fields.Char('Quarter', compute='_compute_year', store=True)
+    lot_count = fields.Integer('Lots', compute='_compute_lot_count')
+
+    @api.depends('consultation_date')
+    def _compute_year(self):
+        for market in self:
+            day = fields.Date.from_string(market.consultation_date)
+            market.year = day.year if day else 0
+            market.quarter = day and '%s-T%s' % (day.year, (day.month - 1) // 3 + 1) or False
+
+    @api.depends('lot_ids')
+    def _compute_lot_count(self):
+        for market in self:
+            market.lot_count = len(market.lot_ids)
+
+    @api.model
+    def create(self, vals):
+        if vals.get('reference', '/') == '/':
+            vals['reference'] = self.env['ir.sequence'].next_by_code('asr.market') or '/'
+        market = super(AsrMarket, self).create(vals)
+        market._schedule_step_activity()
+        return market
+
+    @api.multi
+    def name_get(self):
+        return [(m.id, '%s — %s' % (m.reference, m.name) if m.reference and m.reference != '/'
+                 else m.name) for m in self]
+
+    @api.constrains('amount_estimated', 'duration_months')
+    def _check_amounts(self):
+        for market in self:
+            if market.amount_estimated <= 0:
+                raise ValidationError(_(
+                    "The estimated amount of the market \"%s\" must be positive.")
+                    % market.name)
+            if market.duration_months <= 0:
+                raise ValidationError(_(
+                    "The duration of the market \"%s\" must be at least one month.")
+                    % market.name)
+
+    @api.constrains('nature', 'service_category')
+    def _check_service_category(self):
+        for market in self:
+            if market.nature == 'services' and not market.service_category:
+                raise ValidationError(_(
+                    "Give the category of services of the market \"%s\" (health, social, "
+                    "cultural or other).") % market.name)
+
+    # ------------------------------------------------------------------ workflow
+    @api.multi
+    def action_examined(self):
+        """The buyer has examined every lot: dispositions chosen, or none with a reason."""
+        for market in self:
+            if market.state != 'to_examine':
+                raise UserError(_("The market \"%s\" is not waiting for its examination.")
+                                % market.display_name)
+            if not market.lot_ids:
+                raise UserError(_("Add at least one lot to the market \"%s\" before "
+                                  "examining it.") % market.display_name)
+            for lot in market.lot_ids:
+                lot._check_examined()
+        self.write({'state': 'examined'})
+        self._schedule_step_activity()
+        return True
+
+    @api.multi
+    def action_give_opinion(self, opinion, text, recommendation=None, author=None):
+        """The facilitator's opinion (from the portal or the backend)."""
+        if isinstance(author, int):
+            author = self.env['res.partner'].browse(author)
+        if opinion not in dict(OPINIONS):
+            raise UserError(_("Choose an opinion: favourable, reserved or unfavourable."))
+        if not (text or '').strip():
+            raise UserError(_("Write the reasons of the opinion."))
+        for market in self:
+            if market.state != 'examined':
+                raise UserError(_("The market \"%s\" is not waiting for an opinion.")
+                                % market.display_name)
+        self.write({
+            'state': 'opinion', 'opinion': opinion, 'opinion_text': text.strip(),
+            'opinion_recommendation': (recommendation or '').strip() or False,
+            'opinion_date': fields.Date.context_today(self),
+            'opinion_author_id': (author or self.env.user.partner_id).id,
+        })
+        for market in self:
+            market.message_post(body=_("Facilitator opinion: %s. %s") % (
+                dict(self._fields['opinion']._description_selection(self.env))[opinion],
+                text.strip()))
+        self._schedule_step_activity()
+        return True
+
+    @api.multi
+    def action_validate(self):
+        if not self.env.user.has_group('asr_charter.group_asr_manager'):
+            raise UserError(_("Only an ASR manager (Responsable) validates an examination."))
+        for market in self:
+            if market.state != 'opinion':
+                raise UserError(_("The market \"%s\" needs the facilitator's opinion before "
+                                  "its validation.") % market.display_name)
+        self.write({'state': 'validated', 'validation_user_id': self.env.uid,
+                    'validation_date': fields.Date.context_today(self)})
+        self._schedule_step_activity()
+        return True
+
+    @api.multi
+    def action_reset(self):
+        """Back to examination (e.g. after an unfavourable opinion)."""
+        self.write({'state': 'to_examine', 'opinion': False, 'opinion_text': False,
+                    'opinion_recommendation': False, 'opinion_date': False,
+                    'opinion_author_id': False, 'validation_user_id': False,
+                    'validation_date': False})
+        self._schedule_step_activity()
+        return True
+
+    def _schedule_step_activity(self):
+        """Close the previous step's activity and schedule one for the next person."""
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        for market in self:
+            market.activity_ids.filtered(
+                lambda a: a.activity_type_id == todo).sudo().action_feedback(
+                feedback=_('Step done.'))
+            user, summary = market._next_step()
+            if user:
+                market.sudo()._asr_schedule_activity(user, summary)
+
+    def _next_step(self):
+        self.ensure_one()
+        if self.state == 'to_examine':
+            return self.user_id, _('Examine the lots for a social disposition')
+        if self.state == 'examined':
+            facilitator = self.charter_id.facilitator_member_id
+            user = self.env['res.users'].sudo().search([
+                ('partner_id', 'child_of', facilitator.partner_id.ids)], limit=1) \
+                if facilitator else self.env['res.users']
+            return user or self.user_id, _('Facilitator opinion on the examination')
+        if self.state == 'opinion':
+            manager = self.env.ref('asr_charter.group_asr_manager').users.filtered(
+                lambda u: u.active and u.id != 1)[:1]
+            return manager or self.user_id, _('Validate the examination')
+        return self.env['res.users'], None
+
+    def _asr_schedule_activity(self, user, summary):
+        self.ensure_one()
+        return self.env['mail.activity'].create({
+            'res_model_id': self.env['ir.model']._get(self._name).id,
+            'res_id': self.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'summary': summary,
+            'user_id': user.id,
+            'date_deadline': fields.Date.context_today(self),
+        })

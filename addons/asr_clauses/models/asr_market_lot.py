@@ -1,0 +1,152 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.rules.dates import fr_date
+
+from ..rules.legal_checks import check_ess_reservation
+
+
+class AsrMarketLot(models.Model):
+    """A lot of a market: its trade, its social dispositions, then its award."""
+
+    _name = 'asr.market.lot'
+    _description = 'Market lot'
+    _inherit = ['mail.thread']
+    _order = 'market_id, number, id'
+
+    # identity
+    number = fields.Integer('Lot number', required=True, default=1)
+    name = fields.Char('Title', required=True)
+    # relations
+    market_id = fields.Many2one('asr.market', 'Market', required=True, ondelete='cascade',
+                                index=True)
+    charter_id = fields.Many2one(related='market_id.charter_id', store=True, readonly=True,
+                                 string='Charter')
+    market_state = fields.Selection(related='market_id.state', readonly=True,
+                                    string='Examination')
+    trade_id = fields.Many2one('asr.trade', 'Trade')
+    clause_ids = fields.One2many('asr.clause', 'lot_id', 'Social dispositions')
+    partner_id = fields.Many2one('res.partner', 'Contractor', index=True,
+                                 track_visibility='onchange')
+    contact_id = fields.Many2one('res.partner', 'Contact person for the clause',
+                                 domain="[('parent_id', '=', partner_id)]")
+    co_contractor_ids = fields.Many2many('res.partner', string='Co-contractors and '
+                                         'subcontractors known at award')
+    currency_id = fields.Many2one(related='market_id.currency_id', readonly=True,
+                                  string='Currency')
+    # amounts
+    amount_estimated = fields.Monetary('Estimated amount excl. VAT', required=True,
+                                       currency_field='currency_id')
+    labour_share = fields.Float('Labour share (%)',
+                                help="Defaults to the trade's labour share.")
+    amount_awarded = fields.Monetary('Awarded amount excl. VAT', currency_field='currency_id',
+                                     track_visibility='onchange')
+    # dates
+    date_award = fields.Date('Award date', track_visibility='onchange')
+    date_start = fields.Date('Contract start')
+    date_end = fields.Date('Contract end')
+    # examination
+    no_disposition = fields.Boolean('No social disposition', track_visibility='onchange')
+    no_disposition_reason = fields.Text('Why no social disposition',
+                                        track_visibility='onchange')
+    # computed
+    awarded = fields.Boolean('Awarded', compute='_compute_awarded', store=True)
+
+    @api.depends('partner_id', 'date_award')
+    def _compute_awarded(self):
+        for lot in self:
+            lot.awarded = bool(lot.partner_id and lot.date_award)
+
+    @api.multi
+    def name_get(self):
+        label = _('%s — lot %s: %s')
+        return [(lot.id, label % (lot.market_id.display_name, lot.number, lot.name))
+                for lot in self]
+
+    @api.onchange('trade_id')
+    def _onchange_trade_id(self):
+        if self.trade_id:
+            self.labour_share = self.trade_id.labour_share
+
+    @api.model
+    def create(self, vals):
+        if not vals.get('labour_share') and vals.get('trade_id'):
+            vals['labour_share'] = self.env['asr.trade'].browse(vals['trade_id']).labour_share
+        return super(AsrMarketLot, self).create(vals)
+
+    @api.constrains('amount_estimated', 'amount_awarded', 'labour_share')
+    def _check_amounts(self):
+        for lot in self:
+            if lot.amount_estimated <= 0:
+                raise ValidationError(_(
+                    "The estimated amount of the lot \"%s\" must be positive.") % lot.name)
+            if lot.partner_id and lot.amount_awarded <= 0:
+                raise ValidationError(_(
+                    "The awarded amount of the lot \"%s\" must be positive.") % lot.name)
+            if lot.labour_share and not 0 < lot.labour_share <= 100:
+                raise ValidationError(_(
+                    "The labour share of the lot \"%s\" must be between 0 and 100 %% "
+                    "(%s given).") % (lot.name, lot.labour_share))
+
+    @api.constrains('partner_id', 'date_award')
+    def _check_ess_winner(self):
+        for lot in self.filtered(
+                lambda rec: 'reserved_ess' in rec.clause_ids.mapped('clause_type')):
+            lot._check_ess_reservation()
+
+    @api.constrains('date_award', 'date_start', 'date_end', 'market_id')
+    def _check_dates(self):
+        for lot in self:
+            consultation = lot.market_id.consultation_date
+            if lot.date_award and consultation and lot.date_award < consultation:
+                raise ValidationError(_(
+                    "The lot \"%s\" cannot be awarded (%s) before its consultation (%s).") % (
+                    lot.name, fr_date(lot.date_award), fr_date(consultation)))
+            if lot.date_start and lot.date_end and lot.date_end < lot.date_start:
+                raise ValidationError(_(
+                    "The contract of the lot \"%s\" cannot end (%s) before it starts (%s).") % (
+                    lot.name, fr_date(lot.date_end), fr_date(lot.date_start)))
+
+    @api.constrains('no_disposition', 'no_disposition_reason')
+    def _check_no_disposition_reason(self):
+        for lot in self:
+            if lot.no_disposition and not (lot.no_disposition_reason or '').strip():
+                raise ValidationError(_(
+                    "Explain in writing why the lot \"%s\" carries no social disposition.")
+                    % lot.name)
+
+    def _check_examined(self):
+        """A lot is examined once it has dispositions, or none with a written reason."""
+        self.ensure_one()
+        if self.no_disposition and self.clause_ids:
+            raise ValidationError(_(
+                "The lot \"%s\" cannot both carry social dispositions and be marked "
+                "without any.") % self.name)
+        if not self.no_disposition and not self.clause_ids:
+            raise ValidationError(_(
+                "Choose the social dispositions of the lot \"%s\", or mark it without any and "
+                "say why.") % self.name)
+
+    def _check_ess_reservation(self):
+        """L2113-15/16 for a lot reserved to ESS enterprises (called by the clause's check)."""
+        self.ensure_one()
+        market = self.market_id
+        previous = []
+        if self.partner_id:
+            past_lots = self.search([
+                ('id', '!=', self.id), ('partner_id', '=', self.partner_id.id),
+                ('market_id.buyer_entity_id', '=', market.buyer_entity_id.id),
+                ('date_award', '!=', False)])
+            previous = [(fields.Date.from_string(lot.date_award), self._same_services(lot))
+                        for lot in past_lots]
+        self.env['asr.clause']._raise_legal(
+            check_ess_reservation, market.nature, market.service_category,
+            market.duration_months, previous, fields.Date.from_string(market.consultation_date))
+
+    def _same_services(self, other):
+        """Same services: CPV codes sharing their first 5 digits (category level), or, when a
+        CPV code is missing, the same category of services."""
+        mine, theirs = self.market_id, other.market_id
+        if mine.cpv_code and theirs.cpv_code:
+            return mine.cpv_code.strip()[:5] == theirs.cpv_code.strip()[:5]
+        return mine.service_category == theirs.service_category

@@ -1,0 +1,147 @@
+"""The social examination of a market (charter art. 3-1) and its effect on purchase orders."""
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import ClauseCase
+
+
+class TestExamination(ClauseCase):
+
+    def _todo(self, market):
+        return market.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref('mail.mail_activity_data_todo'))
+
+    def test_reference_and_quarter(self):
+        self.assertTrue(self.market.reference.startswith('ASR-'))
+        self.assertEqual(self.market.year, 2025)
+        self.assertEqual(self.market.quarter, '2025-T1')
+
+    def test_full_examination_then_order_confirmed(self):
+        buyer = self.market.user_id
+        self.assertEqual(self._todo(self.market).user_id, buyer)
+        self.insertion_clause()
+        self.market.action_examined()
+        self.assertEqual(self.market.state, 'examined')
+        self.market.action_give_opinion('favourable', 'Clause adaptée au lot.',
+                                        'Clause d\'insertion de 5 %.')
+        self.assertEqual(self.market.state, 'opinion')
+        self.assertEqual(self.market.opinion, 'favourable')
+        manager = self.user('asr_mgr_exam', ['asr_charter.group_asr_manager',
+                                             'purchase.group_purchase_manager'])
+        self.market.sudo(manager).action_validate()
+        self.assertEqual(self.market.state, 'validated')
+        self.assertEqual(self.market.validation_user_id, manager)
+        self.assertFalse(self._todo(self.market))
+        self.order.button_confirm()
+        self.assertEqual(self.order.state, 'purchase')
+
+    def test_order_of_unvalidated_market_cannot_be_confirmed(self):
+        with self.assertRaisesRegex(UserError,
+                                    "examen social du marché .* n'est pas encore validé"):
+            self.order.button_confirm()
+        self.assertEqual(self.order.state, 'draft')
+
+    def test_lot_without_disposition_needs_a_reason(self):
+        with self.assertRaisesRegex(ValidationError, "Expliquez par écrit pourquoi le lot"):
+            with self.env.cr.savepoint():
+                self.lot.write({'no_disposition': True})
+        self.lot.write({'no_disposition': True,
+                        'no_disposition_reason': 'Fourniture sur catalogue sans main-d\'œuvre.'})
+        self.market.action_examined()
+        self.assertEqual(self.market.state, 'examined')
+
+    def test_examination_needs_a_decision_on_every_lot(self):
+        with self.assertRaisesRegex(ValidationError, "Choisissez les dispositions sociales"):
+            self.market.action_examined()
+        self.assertEqual(self.market.state, 'to_examine')
+
+    def test_opinion_needs_text_and_the_examined_step(self):
+        with self.assertRaisesRegex(UserError, "n'attend pas d'avis"):
+            self.market.action_give_opinion('favourable', 'Bien.')
+        self.insertion_clause()
+        self.market.action_examined()
+        with self.assertRaisesRegex(UserError, "motifs de l'avis"):
+            self.market.action_give_opinion('reserved', '   ')
+        self.assertEqual(self.market.state, 'examined')
+
+    def test_only_a_manager_validates(self):
+        self.insertion_clause()
+        self.market.action_examined()
+        self.market.action_give_opinion('reserved', 'Objectif ambitieux.')
+        buyer = self.user('asr_buyer_exam', ['asr_charter.group_asr_buyer'])
+        self.market.user_id = buyer
+        with self.assertRaisesRegex(UserError, "Seul un responsable"):
+            self.market.sudo(buyer).action_validate()
+        self.assertEqual(self.market.state, 'opinion')
+
+
+class TestMarketInputs(ClauseCase):
+
+    def test_bad_market_inputs_refused(self):
+        Market = self.env['asr.market']
+        base = {'name': 'X', 'charter_id': self.charter.id, 'buyer_entity_id': self.territory.id,
+                'nature': 'works', 'amount_estimated': 1000.0,
+                'consultation_date': '2025-01-01', 'duration_months': 12}
+        count = Market.search_count([])
+        for vals, message in (({'amount_estimated': 0}, 'doit être positif'),
+                              ({'amount_estimated': -1}, 'doit être positif'),
+                              ({'duration_months': 0}, 'au moins un mois'),
+                              ({'nature': 'services'}, 'catégorie de services')):
+            with self.assertRaisesRegex(ValidationError, message):
+                with self.env.cr.savepoint():
+                    Market.create(dict(base, **vals))
+        self.assertEqual(Market.search_count([]), count)
+
+    def test_award_before_consultation_or_end_before_start_refused(self):
+        with self.assertRaisesRegex(ValidationError, r"attribué \(10/01/2025\) avant sa "
+                                                     r"consultation \(15/01/2025\)"):
+            with self.env.cr.savepoint():
+                self.lot.write({'partner_id': self.contractor.id, 'amount_awarded': 1.0,
+                                'date_award': '2025-01-10'})
+        with self.assertRaisesRegex(ValidationError, "ne peut pas se terminer"):
+            with self.env.cr.savepoint():
+                self.award(self.lot, 700000.0, start='2025-06-01', end='2025-05-31')
+        self.lot.invalidate_cache()
+        self.assertFalse(self.lot.partner_id)
+
+    def test_trade_labour_share_bounds(self):
+        with self.assertRaisesRegex(ValidationError, 'entre 0 et 100'):
+            with self.env.cr.savepoint():
+                self.env['asr.trade'].create({'name': 'Métier (test)', 'labour_share': 110})
+
+
+class TestMarketAccess(ClauseCase):
+
+    def test_buyers_change_only_their_markets_finance_reads(self):
+        alice = self.user('asr_alice', ['asr_charter.group_asr_buyer'])
+        bob = self.user('asr_bob', ['asr_charter.group_asr_buyer'])
+        finance = self.user('asr_fin_m', ['asr_charter.group_asr_finance'])
+        self.market.user_id = alice
+        self.market.sudo(alice).write({'duration_months': 30})
+        self.env['asr.clause'].sudo(alice).create({'clause_type': 'insertion',
+                                                   'lot_id': self.lot.id})
+        self.assertEqual(self.market.sudo(bob).name, self.market.name)
+        with self.assertRaises(AccessError):
+            self.market.sudo(bob).write({'duration_months': 6})
+        with self.assertRaises(AccessError):
+            self.env['asr.clause'].sudo(bob).create({'clause_type': 'social_action',
+                                                     'lot_id': self.lot.id})
+        self.assertEqual(self.market.sudo(finance).amount_estimated, 1500000.0)
+        with self.assertRaises(AccessError):
+            self.market.sudo(finance).write({'name': 'X'})
+
+    def test_facilitator_sees_only_markets_of_their_charter(self):
+        contact = self.env['res.partner'].create({'name': 'Nina',
+                                                  'parent_id': self.facilitator.id})
+        nina = self.user('asr_nina_m', ['asr_charter.group_asr_facilitator'], contact)
+        other_fac = self.env['res.partner'].create({'name': 'Autre fac', 'is_company': True})
+        other_charter = self.env['asr.charter'].create({
+            'name': 'Autre', 'territory_id': self.territory.id, 'act_date': '2020-01-01',
+            'member_ids': [(0, 0, {'partner_id': other_fac.id, 'role': 'facilitator',
+                                   'date_join': '2020-01-01'})]})
+        other = self.env['asr.market'].create({
+            'name': 'Autre marché', 'charter_id': other_charter.id,
+            'buyer_entity_id': self.territory.id, 'nature': 'works',
+            'amount_estimated': 1000.0, 'consultation_date': '2025-01-01'})
+        visible = self.env['asr.market'].sudo(nina).search([])
+        self.assertIn(self.market, visible)
+        self.assertNotIn(other, visible)

@@ -97,6 +97,25 @@ def _seed(server):
     server.ids['charter'] = charter('Charte ASR de test', pci)
     server.ids['other_charter'] = charter('Charte d\'un autre territoire', other)
 
+    def examined_market(name, charter_id):
+        market = call('admin', 'asr.market', 'create', {
+            'name': name, 'charter_id': charter_id, 'buyer_entity_id': territory,
+            'nature': 'works', 'amount_estimated': 900000.0,
+            'consultation_date': '2026-03-02', 'duration_months': 18,
+            'lot_ids': [(0, 0, {'number': 1, 'name': 'Gros œuvre', 'labour_share': 40.0,
+                                'amount_estimated': 900000.0})]})
+        lot = call('admin', 'asr.market', 'read', [market], fields=['lot_ids'])[0]['lot_ids'][0]
+        call('admin', 'asr.clause', 'create', {'clause_type': 'insertion', 'lot_id': lot})
+        call('admin', 'asr.market', 'action_examined', [market])
+        return market
+
+    server.ids['market'] = examined_market('Construction de la médiathèque (test)',
+                                           server.ids['charter'])
+    server.ids['market_ui'] = examined_market('Voirie du quartier des Bleuets (test)',
+                                              server.ids['charter'])
+    server.ids['other_market'] = examined_market('Marché d\'un autre territoire (test)',
+                                                 server.ids['other_charter'])
+
 
 @pytest.fixture(scope='session')
 def odoo_server(tmp_path_factory):

@@ -12,10 +12,12 @@
         'security/asr_clauses_rules.xml',
         'data/asr_market_sequence.xml',
         'data/asr_trade_data.xml',
+        'data/asr_threshold_data.xml',
         'views/asr_market_views.xml',
         'views/asr_market_lot_views.xml',
         'views/asr_clause_views.xml',
         'views/purchase_order_views.xml',
+        'views/portal_templates.xml',
         'views/menus.xml',
     ],
     'demo': [

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..rules.legal_checks import needs_social_condition_flag
+
 NATURES = [('works', 'Works'), ('supplies', 'Supplies'), ('services', 'Services')]
 SERVICE_CATEGORIES = [('health', 'Health'), ('social', 'Social'), ('cultural', 'Cultural'),
                       ('other', 'Other services')]
@@ -50,6 +52,17 @@ class AsrMarket(models.Model):
     consultation_date = fields.Date('Planned consultation date', required=True,
                                     track_visibility='onchange')
     duration_months = fields.Integer('Duration (months)', required=True, default=12)
+    buyer_kind = fields.Selection([('local', 'Local authority'), ('state', 'State')],
+                                  'Kind of buyer', required=True, default='local',
+                                  help="Chooses the European threshold that applies.")
+    # social or employment execution condition (loi Climat et résilience, art. 35)
+    social_condition_flag = fields.Boolean(
+        'Social execution condition expected', compute='_compute_social_condition_flag',
+        store=True,
+        help="Consultation launched from 22 August 2026, at or above the European threshold, "
+             "without a social or employment execution condition and without a justification.")
+    social_condition_justification = fields.Text(
+        'Why no social execution condition', track_visibility='onchange')
     # examination
     state = fields.Selection(STATES, 'Examination', default='to_examine', required=True,
                              readonly=True, copy=False, index=True,
@@ -75,6 +88,18 @@ class AsrMarket(models.Model):
             day = fields.Date.from_string(market.consultation_date)
             market.year = day.year if day else 0
             market.quarter = day and '%s-T%s' % (day.year, (day.month - 1) // 3 + 1) or False
+
+    @api.depends('amount_estimated', 'nature', 'buyer_kind', 'consultation_date',
+                 'social_condition_justification', 'lot_ids.clause_ids.clause_type')
+    def _compute_social_condition_flag(self):
+        thresholds = self.env['asr.threshold']._as_rules()
+        for market in self:
+            types = set(market.lot_ids.mapped('clause_ids.clause_type'))
+            market.social_condition_flag = needs_social_condition_flag(
+                market.amount_estimated, market.nature, market.buyer_kind,
+                fields.Date.from_string(market.consultation_date), thresholds,
+                bool(types & {'insertion', 'social_action'}),
+                market.social_condition_justification)
 
     @api.depends('lot_ids')
     def _compute_lot_count(self):
@@ -134,6 +159,11 @@ class AsrMarket(models.Model):
     @api.multi
     def action_give_opinion(self, opinion, text, recommendation=None, author=None):
         """The facilitator's opinion (from the portal or the backend)."""
+        if not (self.env.user._is_superuser()
+                or self.env.user.has_group('asr_charter.group_asr_manager')
+                or self.env.user.has_group('asr_charter.group_asr_facilitator')):
+            raise UserError(_("Only the facilitator (or an ASR manager on their behalf) gives "
+                              "the opinion."))
         if isinstance(author, int):
             author = self.env['res.partner'].browse(author)
         if opinion not in dict(OPINIONS):

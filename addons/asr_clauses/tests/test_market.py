@@ -145,3 +145,34 @@ class TestMarketAccess(ClauseCase):
         visible = self.env['asr.market'].sudo(nina).search([])
         self.assertIn(self.market, visible)
         self.assertNotIn(other, visible)
+
+
+class TestSocialConditionFlag(ClauseCase):
+
+    def _market(self, amount, day, **vals):
+        values = {'name': 'Prestations (test)', 'charter_id': self.charter.id,
+                  'buyer_entity_id': self.territory.id, 'nature': 'services',
+                  'service_category': 'other', 'amount_estimated': amount,
+                  'consultation_date': day, 'duration_months': 12,
+                  'lot_ids': [(0, 0, {'name': 'Lot unique', 'amount_estimated': amount})]}
+        values.update(vals)
+        return self.env['asr.market'].create(values)
+
+    def test_flag_at_or_above_threshold_from_22_august_2026(self):
+        # 2026-2027 threshold for services of a local authority: 216,000 EUR excl. VAT
+        self.assertTrue(self._market(216000.0, '2026-09-01').social_condition_flag)
+        self.assertFalse(self._market(215999.99, '2026-09-01').social_condition_flag)
+        self.assertFalse(self._market(500000.0, '2026-08-21').social_condition_flag)
+        # the State's threshold is lower: 140,000
+        self.assertTrue(self._market(150000.0, '2026-09-01',
+                                     buyer_kind='state').social_condition_flag)
+
+    def test_execution_condition_or_justification_silences_the_flag(self):
+        market = self._market(300000.0, '2026-10-05')
+        self.assertTrue(market.social_condition_flag)
+        self.env['asr.clause'].create({'clause_type': 'insertion',
+                                       'lot_id': market.lot_ids.id, 'labour_share': 60.0})
+        self.assertFalse(market.social_condition_flag)
+        other = self._market(300000.0, '2026-10-05')
+        other.social_condition_justification = 'Prestation intellectuelle sans exécution sur site.'
+        self.assertFalse(other.social_condition_flag)

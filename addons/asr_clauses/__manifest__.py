@@ -18,6 +18,7 @@
         'views/asr_clause_views.xml',
         'views/purchase_order_views.xml',
         'views/portal_templates.xml',
+        'views/asr_indicator_views.xml',
         'views/menus.xml',
     ],
     'demo': [

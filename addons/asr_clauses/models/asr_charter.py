@@ -28,6 +28,33 @@ class AsrCharter(models.Model):
     currency_id = fields.Many2one(related='company_id.currency_id', readonly=True,
                                   string='Currency')
     market_ids = fields.One2many('asr.market', 'charter_id', 'Markets')
+    indicator_year = fields.Integer('Indicators of the year', compute='_compute_indicators')
+    market_count = fields.Integer('Markets planned', compute='_compute_indicators')
+    market_examined_count = fields.Integer('Markets examined', compute='_compute_indicators')
+    market_examined_rate = fields.Float('Examined (%)', compute='_compute_indicators')
+    market_disposition_count = fields.Integer('Markets with a social disposition',
+                                              compute='_compute_indicators')
+    market_reserved_count = fields.Integer('Reserved markets', compute='_compute_indicators')
+
+    def _compute_indicators(self):
+        """Art. 3 indicators of the current year, summed in SQL."""
+        year = fields.Date.from_string(fields.Date.context_today(self)).year
+        ids = [i for i in self.ids if isinstance(i, int)]
+        groups = self.env['asr.market'].read_group(
+            [('charter_id', 'in', ids), ('year', '=', year)],
+            ['charter_id', 'examined_count', 'disposition_count', 'reserved_count'],
+            ['charter_id']) if ids else []
+        totals = {g['charter_id'][0]: g for g in groups}
+        for charter in self:
+            group = totals.get(charter.id, {})
+            count = group.get('charter_id_count', 0)
+            charter.indicator_year = year
+            charter.market_count = count
+            charter.market_examined_count = group.get('examined_count', 0)
+            charter.market_examined_rate = (100.0 * group.get('examined_count', 0) / count
+                                            if count else 0.0)
+            charter.market_disposition_count = group.get('disposition_count', 0)
+            charter.market_reserved_count = group.get('reserved_count', 0)
 
     @api.constrains('hourly_cost', 'insertion_rate', 'report_due_day', 'penalty_cap_percent')
     def _check_clause_defaults(self):

@@ -81,6 +81,13 @@ class AsrMarket(models.Model):
     year = fields.Integer('Year', compute='_compute_year', store=True, index=True)
     quarter = fields.Char('Quarter', compute='_compute_year', store=True)
     lot_count = fields.Integer('Lots', compute='_compute_lot_count')
+    # indicators (charter art. 3), stored as 0/1 so that pivots add them up
+    examined_count = fields.Integer('Examined markets', compute='_compute_indicators',
+                                    store=True)
+    disposition_count = fields.Integer('Markets with a social disposition',
+                                       compute='_compute_indicators', store=True)
+    reserved_count = fields.Integer('Reserved markets', compute='_compute_indicators',
+                                    store=True)
 
     @api.depends('consultation_date')
     def _compute_year(self):
@@ -100,6 +107,15 @@ class AsrMarket(models.Model):
                 fields.Date.from_string(market.consultation_date), thresholds,
                 bool(types & {'insertion', 'social_action'}),
                 market.social_condition_justification)
+
+    @api.depends('state', 'lot_ids.clause_ids.clause_type')
+    def _compute_indicators(self):
+        reserved = {'reserved_esat_ea', 'reserved_siae', 'reserved_ess'}
+        for market in self:
+            types = set(market.lot_ids.mapped('clause_ids.clause_type'))
+            market.examined_count = int(market.state != 'to_examine')
+            market.disposition_count = int(bool(types))
+            market.reserved_count = int(bool(types & reserved))
 
     @api.depends('lot_ids')
     def _compute_lot_count(self):

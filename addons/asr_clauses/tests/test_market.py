@@ -176,3 +176,46 @@ class TestSocialConditionFlag(ClauseCase):
         other = self._market(300000.0, '2026-10-05')
         other.social_condition_justification = 'Prestation intellectuelle sans exécution sur site.'
         self.assertFalse(other.social_condition_flag)
+
+
+class TestIndicators(ClauseCase):
+
+    def test_examination_indicators_per_year_and_on_the_charter(self):
+        from odoo import fields
+        this_year = fields.Date.context_today(self.charter)[:4]
+        Market = self.env['asr.market']
+
+        def market(name, amount, clause_type=None, examine=False):
+            rec = Market.create({
+                'name': name, 'charter_id': self.charter.id,
+                'buyer_entity_id': self.territory.id, 'nature': 'works',
+                'amount_estimated': amount, 'consultation_date': this_year + '-03-01',
+                'lot_ids': [(0, 0, {'name': 'Lot', 'amount_estimated': amount,
+                                    'labour_share': 40.0})]})
+            if clause_type:
+                self.env['asr.clause'].create({'clause_type': clause_type,
+                                               'lot_id': rec.lot_ids.id})
+            else:
+                rec.lot_ids.write({'no_disposition': True, 'no_disposition_reason': 'Aucune'})
+            if examine:
+                rec.action_examined()
+            return rec
+
+        market('A', 100000.0, 'insertion', examine=True)
+        market('B', 200000.0, 'reserved_siae', examine=True)
+        market('C', 300000.0, None, examine=True)
+        market('D', 400000.0, 'insertion')
+        # 4 markets this year: 3 examined (75 %), 3 with a disposition, 1 reserved
+        self.assertEqual(self.charter.market_count, 4)
+        self.assertEqual(self.charter.market_examined_count, 3)
+        self.assertAlmostEqual(self.charter.market_examined_rate, 75.0)
+        self.assertEqual(self.charter.market_disposition_count, 3)
+        self.assertEqual(self.charter.market_reserved_count, 1)
+        groups = self.env['asr.disposition.report'].read_group(
+            [('charter_id', '=', self.charter.id), ('year', '=', int(this_year))],
+            ['disposition', 'amount_estimated'], ['disposition'])
+        by_type = {g['disposition']: (g['disposition_count'], g['amount_estimated'])
+                   for g in groups}
+        self.assertEqual(by_type['insertion'], (2, 500000.0))
+        self.assertEqual(by_type['reserved_siae'], (1, 200000.0))
+        self.assertEqual(by_type['none'], (1, 300000.0))

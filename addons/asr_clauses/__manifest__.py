@@ -13,6 +13,8 @@
         'data/asr_market_sequence.xml',
         'data/asr_trade_data.xml',
         'data/asr_threshold_data.xml',
+        'data/asr_clause_template_data.xml',
+        'report/asr_ccap_report.xml',
         'views/asr_market_views.xml',
         'views/asr_market_lot_views.xml',
         'views/asr_clause_views.xml',

@@ -4,4 +4,7 @@ from . import asr_market
 from . import asr_market_lot
 from . import asr_threshold
 from . import asr_clause
+from . import asr_clause_action
+from . import asr_clause_progress_line
+from . import asr_clause_template
 from . import purchase_order

@@ -1,6 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.asr_charter.rules.dates import fr_date
+
+from ..rules.clause_text import fr_amount, render
 from ..rules.hour_objective import HourObjectiveError, hour_objective
 from ..rules.legal_checks import (LegalCheckError, check_award_criterion_weight,
                                   check_reservations)
@@ -72,6 +75,13 @@ class AsrClause(models.Model):
                                   track_visibility='onchange')
     hour_objective = fields.Integer('Hour objective', compute='_compute_hour_objectives',
                                     store=True, track_visibility='onchange')
+    # social action clause and progress plan
+    action_ids = fields.One2many('asr.clause.action', 'clause_id', 'Social actions', copy=True)
+    progress_line_ids = fields.One2many('asr.clause.progress.line', 'clause_id',
+                                        'Progress plan', copy=True)
+    # text of the CCAP article
+    template_id = fields.Many2one('asr.clause.template', 'Model text',
+                                  domain="[('clause_type', '=', clause_type)]")
     # award criterion
     criterion_weight = fields.Float('Weight of the criterion (%)')
     # penalty parameters (applied by later addons)
@@ -211,6 +221,51 @@ class AsrClause(models.Model):
             if 'reserved_ess' in lot.clause_ids.mapped('clause_type'):
                 lot._check_ess_reservation()
 
+    # ------------------------------------------------------------------ CCAP text
+    def _template(self):
+        self.ensure_one()
+        return self.template_id or self.env['asr.clause.template'].search(
+            [('clause_type', '=', self.clause_type)], limit=1)
+
+    def _text_values(self):
+        """Values of the model text's placeholders, formatted for a French CCAP."""
+        self.ensure_one()
+        lot, market = self.lot_id, self.lot_id.market_id
+        facilitator = market.charter_id.facilitator_member_id
+        contact = facilitator.contact_id
+        action_field = self.env['asr.clause.action']._fields['action']
+        action_labels = dict(action_field._description_selection(self.env))
+        action_line = _('- %s: %s person(s)%s')
+        actions = '\n'.join(action_line % (
+            action_labels[a.action], a.people_count, a.public and ' (%s)' % a.public or '')
+            for a in self.action_ids)
+        justificatifs = '\n'.join(
+            '- %s : %s' % (action_labels[a.action], a.justificatifs)
+            for a in self.action_ids if a.justificatifs)
+        return {
+            'market': market.display_name, 'lot': '%s — %s' % (lot.number, lot.name),
+            'buyer': market.buyer_entity_id.name, 'legal_basis': self.legal_basis or '',
+            'hour_objective': self.hour_objective,
+            'facilitator': facilitator.partner_id.name or '',
+            'facilitator_contact': ', '.join(filter(None, [
+                contact.name, contact.email, contact.phone])) if contact else '',
+            'penalty_missing_hour': fr_amount(self.penalty_rate_missing_hour),
+            'penalty_late_day': fr_amount(self.penalty_rate_late_day),
+            'report_due_day': self.report_due_day,
+            'penalty_cap': fr_amount(self.penalty_cap_percent),
+            'actions': actions, 'justificatifs': justificatifs,
+            'criterion_weight': fr_amount(self.criterion_weight),
+            'contract_months': market.duration_months,
+        }
+
+    def _ccap_text(self):
+        """The article of this disposition, from its model text."""
+        self.ensure_one()
+        template = self._template()
+        if not template:
+            return ''
+        return render(template.body, self._text_values())
+
     @api.model
     def _raise_legal(self, check, *args):
         try:
@@ -233,7 +288,6 @@ class AsrClause(models.Model):
             text = _("A market reserved to ESS enterprises lasts at most 3 years "
                      "(%s months given).") % values.get('months')
         elif err.key == 'ess_previous_contract':
-            from odoo.addons.asr_charter.rules.dates import fr_date
             text = _("The winner already held a contract of this buyer for the same services, "
                      "awarded on %s, within the 3 years before the consultation.") % fr_date(
                 values.get('date'))

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html_escape
 
 from ..rules.legal_checks import needs_social_condition_flag
 
@@ -199,7 +200,7 @@ class AsrMarket(models.Model):
         for market in self:
             market.message_post(body=_("Facilitator opinion: %s. %s") % (
                 dict(self._fields['opinion']._description_selection(self.env))[opinion],
-                text.strip()))
+                html_escape(text.strip())))
         self._schedule_step_activity()
         return True
 

@@ -49,6 +49,8 @@ class AsrMarketLot(models.Model):
     no_disposition = fields.Boolean('No social disposition', track_visibility='onchange')
     no_disposition_reason = fields.Text('Why no social disposition',
                                         track_visibility='onchange')
+    ccap_text = fields.Text('Article of the CCAP', compute='_compute_ccap_text',
+                            help="Generated from the clause library; copy it into the CCAP.")
     # computed
     awarded = fields.Boolean('Awarded', compute='_compute_awarded', store=True)
 
@@ -56,6 +58,28 @@ class AsrMarketLot(models.Model):
     def _compute_awarded(self):
         for lot in self:
             lot.awarded = bool(lot.partner_id and lot.date_award)
+
+    @api.depends('clause_ids', 'no_disposition')
+    def _compute_ccap_text(self):
+        for lot in self:
+            lot.ccap_text = lot._ccap_text()
+
+    def _ccap_text(self):
+        """The social article of the lot's CCAP: one section per disposition."""
+        self.ensure_one()
+        sections = []
+        for clause in self.clause_ids:
+            text = clause._ccap_text()
+            if text:
+                sections.append('%s (%s)\n\n%s' % (
+                    clause.display_name.split(' — ')[0], clause.legal_basis or '-', text))
+        return '\n\n'.join(sections)
+
+    @api.multi
+    def action_download_ccap_text(self):
+        self.ensure_one()
+        return {'type': 'ir.actions.act_url', 'target': 'self',
+                'url': '/asr/lot/%s/ccap.txt' % self.id}
 
     @api.multi
     def name_get(self):

@@ -16,8 +16,6 @@ class AsrTrade(models.Model):
              "metal frames 20 %; cleaning and green spaces are labour-heavy.")
     active = fields.Boolean('Active', default=True)
 
-    _sql_constraints = [('name_uniq', 'unique(name)', "This trade already exists.")]
-
     @api.constrains('labour_share')
     def _check_labour_share(self):
         for trade in self:

@@ -1,0 +1,48 @@
+"""Filling the clause library's model texts (no Odoo import).
+
+Model texts hold placeholders in braces, e.g. ``{hour_objective}``; only the names of
+``PLACEHOLDERS`` are allowed, so a typing error is caught when the model text is saved.
+"""
+import string
+
+PLACEHOLDERS = (
+    'market', 'lot', 'buyer', 'legal_basis', 'hour_objective', 'facilitator',
+    'facilitator_contact', 'penalty_missing_hour', 'penalty_late_day', 'report_due_day',
+    'penalty_cap', 'actions', 'justificatifs', 'criterion_weight', 'contract_months',
+)
+
+
+class ClauseTextError(ValueError):
+    def __init__(self, key, **values):
+        super(ClauseTextError, self).__init__(key)
+        self.key = key
+        self.values = values
+
+
+def placeholders_of(text):
+    """Names of the placeholders used by ``text`` (raises on a malformed brace)."""
+    try:
+        return {name for _literal, name, _spec, _conv in string.Formatter().parse(text or '')
+                if name is not None}
+    except ValueError:
+        raise ClauseTextError('malformed')
+
+
+def check_template(text):
+    """Raise ``ClauseTextError('unknown', names=...)`` for placeholders that do not exist."""
+    unknown = sorted(placeholders_of(text) - set(PLACEHOLDERS))
+    if unknown:
+        raise ClauseTextError('unknown', names=unknown)
+
+
+def render(text, values):
+    """``text`` with its placeholders replaced; a placeholder without value stays readable."""
+    check_template(text)
+    filled = {name: ('' if values.get(name) is None else values[name]) for name in PLACEHOLDERS}
+    return (text or '').format(**filled)
+
+
+def fr_amount(value):
+    """'1 234,50' as French readers write amounts (no currency)."""
+    text = '{:,.2f}'.format(value or 0.0).replace(',', ' ').replace('.', ',')
+    return text[:-3] if text.endswith(',00') else text

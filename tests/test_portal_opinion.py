@@ -36,7 +36,7 @@ def test_opinion_posted_from_portal(odoo_server):
         'csrf_token': _csrf(page), 'opinion': 'reserved',
         'text': 'Objectif réaliste ; prévoir un GEIQ.',
         'recommendation': "Clause d'insertion de 5 %."}, timeout=60)
-    assert resp.status_code == 200 and 'Votre avis est enregistré' in resp.text
+    assert resp.status_code == 200 and 'Votre avis a été enregistré' in resp.text
     state = _state(odoo_server, odoo_server.ids['market'])
     assert state['state'] == 'opinion'
     assert state['opinion'] == 'reserved'
@@ -85,6 +85,6 @@ def test_facilitator_gives_opinion_in_browser(browser, odoo_server):
     page.fill('textarea[name="text"]', 'Clause bien dimensionnée.')
     with page.expect_navigation():
         page.click('form.o_asr_opinion_form button[type="submit"]')
-    assert 'Votre avis est enregistré' in page.inner_text('.o_asr_opinion_saved')
+    assert 'Votre avis a été enregistré' in page.inner_text('.o_asr_opinion_saved')
     assert _state(odoo_server, odoo_server.ids['market_ui'])['opinion'] == 'favourable'
     page.close()

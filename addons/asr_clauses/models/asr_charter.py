@@ -15,6 +15,9 @@ class AsrCharter(models.Model):
         'Default insertion rate (%)', default=5.0,
         help="Share of the worked hours reserved to people in insertion: 5 % by default, "
              "10 % for proximity-management markets.")
+    insertion_rate_proximity = fields.Float(
+        'Insertion rate of proximity-management markets (%)', default=10.0,
+        help="Proposed for the markets of urban proximity management (GUP).")
     penalty_rate_missing_hour = fields.Monetary(
         'Penalty per missing hour', currency_field='currency_id',
         help="For example 1.5 times the gross hourly minimum wage (SMIC), or the amount of "
@@ -56,14 +59,16 @@ class AsrCharter(models.Model):
             charter.market_disposition_count = group.get('disposition_count', 0)
             charter.market_reserved_count = group.get('reserved_count', 0)
 
-    @api.constrains('hourly_cost', 'insertion_rate', 'report_due_day', 'penalty_cap_percent')
+    @api.constrains('hourly_cost', 'insertion_rate', 'insertion_rate_proximity', 'report_due_day',
+                    'penalty_cap_percent')
     def _check_clause_defaults(self):
         for charter in self:
             if charter.hourly_cost <= 0:
                 raise ValidationError(_(
                     "The hourly labour cost of the charter \"%s\" must be positive.")
                     % charter.name)
-            if not 0 < charter.insertion_rate <= 100:
+            if not (0 < charter.insertion_rate <= 100
+                    and 0 < charter.insertion_rate_proximity <= 100):
                 raise ValidationError(_(
                     "The default insertion rate of the charter \"%s\" must be between 0 and "
                     "100 %%.") % charter.name)

@@ -150,7 +150,9 @@ class AsrClause(models.Model):
             'labour_share': lot.labour_share or (lot.trade_id.labour_share if lot.trade_id
                                                  else 0.0),
             'hourly_cost': charter.hourly_cost,
-            'insertion_rate': charter.insertion_rate,
+            'insertion_rate': (charter.insertion_rate_proximity
+                               if lot.market_id.proximity_management
+                               else charter.insertion_rate),
             'penalty_rate_missing_hour': charter.penalty_rate_missing_hour,
             'penalty_rate_late_day': charter.penalty_rate_late_day,
             'report_due_day': charter.report_due_day,

@@ -33,6 +33,10 @@ class AsrMarket(models.Model):
     service_category = fields.Selection(SERVICE_CATEGORIES, 'Category of services')
     procedure = fields.Selection(PROCEDURES, 'Procedure', default='adapted')
     cpv_code = fields.Char('CPV code')
+    proximity_management = fields.Boolean(
+        'Proximity-management market (GUP)',
+        help="Its insertion clauses are proposed the charter's proximity rate (10 % by "
+             "default) instead of the default rate.")
     # relations
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
                                  ondelete='restrict', track_visibility='onchange')

@@ -39,6 +39,14 @@ class TestHourObjective(ClauseCase):
         # 12,500 h x 10 % = 1,250 h
         self.assertEqual(clause.hour_objective, 1250)
 
+    def test_proximity_management_market_proposes_the_charter_proximity_rate(self):
+        self.market.proximity_management = True
+        self.charter.insertion_rate_proximity = 8.0
+        clause = self.insertion_clause()
+        # 12,500 h x 8 % = 1,000 h
+        self.assertEqual(clause.insertion_rate, 8.0)
+        self.assertEqual(clause.hour_objective, 1000)
+
     def test_override_needs_a_reason_and_is_kept(self):
         clause = self.insertion_clause()
         with self.assertRaisesRegex(ValidationError, "Expliquez par écrit pourquoi l'objectif"):

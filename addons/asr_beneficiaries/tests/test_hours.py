@@ -49,9 +49,7 @@ class TestHourEntries(ClauseCase):
 
     def test_buyer_sees_hours_but_not_names(self):
         self._entry().action_validate()
-        buyer = self.env['res.users'].with_context(no_reset_password=True).create({
-            'name': 'Acheteur', 'login': 'asr_buyer_hours',
-            'groups_id': [(6, 0, [self.env.ref('asr_charter.group_asr_buyer').id])]})
+        buyer = self.user('asr_buyer_hours', ['asr_charter.group_asr_buyer'])
         entries = self.env['asr.hour.entry'].sudo(buyer).search(
             [('clause_id', '=', self.clause.id)])
         self.assertEqual(entries.read(['hours'])[0]['hours'], 100.0)

@@ -2,12 +2,27 @@
 from odoo.tests.common import SavepointCase
 
 
-class CharterCase(SavepointCase):
+class AsrCase(SavepointCase):
+    """French environment (users see French messages) and users of given groups."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(AsrCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, lang='fr_FR', tracking_disable=True))
+
+    def user(self, login, groups, partner=None):
+        values = {'name': login.title(), 'login': login, 'lang': 'fr_FR',
+                  'groups_id': [(6, 0, [self.env.ref(g).id for g in groups])]}
+        if partner:
+            values['partner_id'] = partner.id
+        return self.env['res.users'].with_context(no_reset_password=True).create(values)
+
+
+class CharterCase(AsrCase):
 
     @classmethod
     def setUpClass(cls):
         super(CharterCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='fr_FR', tracking_disable=True))
         Partner = cls.env['res.partner']
         cls.territory = Partner.create({'name': 'EPT Sud (test)', 'is_company': True})
         cls.town = Partner.create({'name': 'Ville de Test-sur-Marne', 'is_company': True})
@@ -27,10 +42,3 @@ class CharterCase(SavepointCase):
         cls.m_facilitator = Member.create({
             'charter_id': cls.charter.id, 'partner_id': cls.pci.id,
             'role': 'facilitator', 'membership': 'signatory', 'date_join': '2021-03-15'})
-
-    def user(self, login, groups, partner=None):
-        values = {'name': login.title(), 'login': login, 'lang': 'fr_FR',
-                  'groups_id': [(6, 0, [self.env.ref(g).id for g in groups])]}
-        if partner:
-            values['partner_id'] = partner.id
-        return self.env['res.users'].with_context(no_reset_password=True).create(values)

@@ -1,13 +1,12 @@
 """A French environment with a charter in force, a market, a lot and its purchase order."""
-from odoo.tests.common import SavepointCase
+from odoo.addons.asr_charter.tests.common import AsrCase
 
 
-class ClauseCase(SavepointCase):
+class ClauseCase(AsrCase):
 
     @classmethod
     def setUpClass(cls):
         super(ClauseCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='fr_FR', tracking_disable=True))
         Partner = cls.env['res.partner']
         cls.territory = Partner.create({'name': 'EPT (test)', 'is_company': True})
         cls.facilitator = Partner.create({'name': 'Facilitateur (test)', 'is_company': True})
@@ -54,10 +53,3 @@ class ClauseCase(SavepointCase):
         values = {'clause_type': 'insertion', 'lot_id': (lot or cls.lot).id}
         values.update(vals)
         return cls.env['asr.clause'].create(values)
-
-    def user(self, login, groups, partner=None):
-        values = {'name': login.title(), 'login': login, 'lang': 'fr_FR',
-                  'groups_id': [(6, 0, [self.env.ref(g).id for g in groups])]}
-        if partner:
-            values['partner_id'] = partner.id
-        return self.env['res.users'].with_context(no_reset_password=True).create(values)

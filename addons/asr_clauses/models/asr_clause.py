@@ -241,8 +241,9 @@ class AsrClause(models.Model):
         actions = '\n'.join(action_line % (
             action_labels[a.action], a.people_count, a.public and ' (%s)' % a.public or '')
             for a in self.action_ids)
+        justificatif_line = _('- %s: %s')
         justificatifs = '\n'.join(
-            '- %s : %s' % (action_labels[a.action], a.justificatifs)
+            justificatif_line % (action_labels[a.action], a.justificatifs)
             for a in self.action_ids if a.justificatifs)
         return {
             'market': market.display_name, 'lot': '%s — %s' % (lot.number, lot.name),

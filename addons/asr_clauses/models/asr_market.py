@@ -35,8 +35,8 @@ class AsrMarket(models.Model):
     cpv_code = fields.Char('CPV code')
     proximity_management = fields.Boolean(
         'Proximity-management market (GUP)',
-        help="Its insertion clauses are proposed the charter's proximity rate (10 % by "
-             "default) instead of the default rate.")
+        help="The charter's proximity rate (10 % by default) is proposed to its insertion "
+             "clauses instead of the default rate.")
     # relations
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
                                  ondelete='restrict', track_visibility='onchange')

@@ -175,7 +175,19 @@ class AsrMarket(models.Model):
                 lot._check_examined()
         self.write({'state': 'examined'})
         self._schedule_step_activity()
+        self._notify_facilitator()
         return True
+
+    def _notify_facilitator(self):
+        """Tell the facilitator (by the chatter, hence by email) that an opinion is awaited."""
+        for market in self:
+            member = market.charter_id.facilitator_member_id
+            partner = member.contact_id or member.partner_id
+            if partner:
+                market.message_post(
+                    body=_("The examination of %s is done: the facilitator's opinion is awaited "
+                           "on the portal (/my/asr/markets).") % html_escape(market.display_name),
+                    partner_ids=partner.ids, subtype='mail.mt_comment')
 
     @api.multi
     def action_give_opinion(self, opinion, text, recommendation=None, author=None):
@@ -247,11 +259,8 @@ class AsrMarket(models.Model):
         if self.state == 'to_examine':
             return self.user_id, _('Examine the lots for a social disposition')
         if self.state == 'examined':
-            facilitator = self.charter_id.facilitator_member_id
-            user = self.env['res.users'].sudo().search([
-                ('partner_id', 'child_of', facilitator.partner_id.ids)], limit=1) \
-                if facilitator else self.env['res.users']
-            return user or self.user_id, _('Facilitator opinion on the examination')
+            # the facilitator works through the portal: the buyer follows up the opinion
+            return self.user_id, _("Obtain the facilitator's opinion (portal)")
         if self.state == 'opinion':
             manager = self.env.ref('asr_charter.group_asr_manager').users.filtered(
                 lambda u: u.active and u.id != 1)[:1]

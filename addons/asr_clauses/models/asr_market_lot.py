@@ -49,6 +49,7 @@ class AsrMarketLot(models.Model):
     no_disposition = fields.Boolean('No social disposition', track_visibility='onchange')
     no_disposition_reason = fields.Text('Why no social disposition',
                                         track_visibility='onchange')
+    disposition_summary = fields.Char('Dispositions', compute='_compute_disposition_summary')
     ccap_text = fields.Text('Article of the CCAP', compute='_compute_ccap_text',
                             help="Generated from the clause library; copy it into the CCAP.")
     # computed
@@ -58,6 +59,14 @@ class AsrMarketLot(models.Model):
     def _compute_awarded(self):
         for lot in self:
             lot.awarded = bool(lot.partner_id and lot.date_award)
+
+    @api.depends('clause_ids.clause_type')
+    def _compute_disposition_summary(self):
+        labels = dict(self.env['asr.clause']._fields['clause_type']._description_selection(
+            self.env))
+        for lot in self:
+            lot.disposition_summary = ', '.join(
+                labels[t] for t in lot.clause_ids.mapped('clause_type')) or False
 
     @api.depends('clause_ids', 'no_disposition')
     def _compute_ccap_text(self):

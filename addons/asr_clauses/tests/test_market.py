@@ -21,6 +21,11 @@ class TestExamination(ClauseCase):
         self.insertion_clause()
         self.market.action_examined()
         self.assertEqual(self.market.state, 'examined')
+        self.assertEqual(self._todo(self.market).summary,
+                         "Obtenir l'avis du facilitateur (portail)")
+        notice = self.market.message_ids.filtered(
+            lambda m: self.facilitator in m.partner_ids)
+        self.assertIn("l'avis du facilitateur est attendu", notice[:1].body)
         self.market.action_give_opinion('favourable', 'Clause adaptée au lot.',
                                         'Clause d\'insertion de 5 %.')
         self.assertEqual(self.market.state, 'opinion')

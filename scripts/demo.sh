@@ -27,7 +27,8 @@ cat <<MSG
     acheteur      Claire Martin, acheteuse (ASR / Acheteur)
     responsable   Karim Benali, responsable achats (ASR / Responsable)
     finance       Sophie Lefèvre, finance (ASR / Finance)
-    facilitateur  Nadia Haddad, facilitatrice PCI (portail : http://127.0.0.1:${port}/my)
+    facilitateur  Nadia Haddad, facilitatrice PCI (portail : http://127.0.0.1:${port}/my ;
+                  avis sur les marchés : /my/asr/markets)
   Stop with Ctrl-C.
 
 MSG

@@ -12,6 +12,8 @@
         'views/asr_beneficiary_views.xml',
         'views/asr_hour_entry_views.xml',
         'views/asr_clause_views.xml',
+        'views/res_partner_views.xml',
+        'wizards/asr_supplier_import_views.xml',
         'views/menus.xml',
     ],
     'demo': [

@@ -1,0 +1,95 @@
+"""Inclusive suppliers: SIRET, structure kinds and the registry file (no Odoo import).
+
+python-stdnum validates SIRET numbers (Luhn checksum over the 14 digits).
+"""
+import datetime
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.fr import siret as stdnum_siret
+
+SIAE_KINDS = ('aci', 'ai', 'ei', 'etti', 'eiti')
+KINDS = SIAE_KINDS + ('geiq', 'esat', 'ea', 'ess', 'other')
+REGISTRY_COLUMNS = ('siret', 'name', 'kind', 'street', 'zip', 'city', 'email', 'phone',
+                    'convention_end')
+REQUIRED_COLUMNS = ('siret', 'name', 'kind')
+
+
+class SupplierRuleError(ValueError):
+    def __init__(self, key, **values):
+        super(SupplierRuleError, self).__init__(key)
+        self.key = key
+        self.values = values
+
+
+def clean_siret(value):
+    """The 14 digits of a valid SIRET (spaces and dots removed), or SupplierRuleError."""
+    try:
+        return stdnum_siret.validate(value or '')
+    except StdnumError:
+        raise SupplierRuleError('siret', value=value)
+
+
+def parse_date(value):
+    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date; None when empty."""
+    if value in (None, ''):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y'):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise SupplierRuleError('date', value=value)
+
+
+def parse_registry(header, rows):
+    """Check a registry file row by row.
+
+    :param header: the column names of the file's first row
+    :param rows: iterables of cell values, one per line after the header
+    :return: (good, rejected): good is a list of (row_number, values dict); rejected a list of
+        (row_number, column, key, values) where key names the French message to show.
+        Row numbers count the header as row 1, as a spreadsheet shows them.
+    """
+    names = [str(h or '').strip().lower() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in names]
+    if missing:
+        raise SupplierRuleError('columns', missing=missing)
+    good, rejected, seen = [], [], {}
+    for number, row in enumerate(rows, start=2):
+        cells = dict(zip(names, row))
+        if not any(v not in (None, '') for v in cells.values()):
+            continue  # blank line
+        values = {c: cells.get(c) for c in REGISTRY_COLUMNS}
+        try:
+            values['siret'] = clean_siret(str(values['siret'] or '').strip())
+        except SupplierRuleError:
+            rejected.append((number, 'siret', 'siret', {'value': values['siret']}))
+            continue
+        if not str(values['name'] or '').strip():
+            rejected.append((number, 'name', 'name', {}))
+            continue
+        kind = str(values['kind'] or '').strip().lower()
+        if kind not in KINDS:
+            rejected.append((number, 'kind', 'kind', {'value': values['kind']}))
+            continue
+        values['kind'] = kind
+        try:
+            values['convention_end'] = parse_date(values['convention_end'])
+        except SupplierRuleError:
+            rejected.append((number, 'convention_end', 'date',
+                             {'value': values['convention_end']}))
+            continue
+        if values['siret'] in seen:
+            rejected.append((number, 'siret', 'duplicate', {'row': seen[values['siret']]}))
+            continue
+        seen[values['siret']] = number
+        for column in ('name', 'street', 'zip', 'city', 'email', 'phone'):
+            values[column] = str(values[column]).strip() if values[column] not in (
+                None, '') else False
+        good.append((number, values))
+    return good, rejected

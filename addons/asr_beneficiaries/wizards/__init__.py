@@ -1,0 +1,1 @@
+from . import asr_supplier_import

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PurchaseOrder(models.Model):
@@ -12,3 +12,11 @@ class PurchaseOrder(models.Model):
     asr_inclusive_supplier = fields.Boolean(related='partner_id.commercial_partner_id.'
                                             'asr_inclusive', store=True, readonly=True,
                                             string='Inclusive supplier')
+    asr_buyer_id = fields.Many2one(
+        'res.users', 'Buyer', compute='_compute_asr_buyer_id', store=True, index=True,
+        help="The buyer in charge of the order's market, or whoever created the order.")
+
+    @api.depends('asr_lot_id.market_id.user_id', 'create_uid')
+    def _compute_asr_buyer_id(self):
+        for order in self:
+            order.asr_buyer_id = order.asr_lot_id.market_id.user_id or order.create_uid

@@ -107,6 +107,9 @@ class TestInclusiveSuppliers(ClauseCase):
              ('partner_id', 'in', (aci | self.contractor).ids)],
             ['amount_untaxed', 'asr_inclusive_supplier'], ['asr_inclusive_supplier'])
         amounts = {g['asr_inclusive_supplier']: g['amount_untaxed'] for g in groups}
+        by_buyer = self.env['purchase.order'].read_group(
+            [('partner_id', '=', aci.id)], ['amount_untaxed', 'asr_buyer_id'], ['asr_buyer_id'])
+        self.assertEqual(by_buyer[0]['asr_buyer_id'][0], self.env.uid)
         # 30,000 of 100,000 confirmed go to an inclusive supplier: 30 %
         self.assertEqual(amounts[True], 30000.0)
         self.assertEqual(amounts[False], 70000.0)

@@ -50,6 +50,10 @@ def main(argv=None):
         failed = mods.filtered(lambda m: m.state != 'installed')
         if failed:
             sys.exit('addons not installed: %s' % ', '.join(failed.mapped('name')))
+        # auto-install addons whose dependencies are absent from the addons path stay marked
+        # 'to install'; reset them as Odoo itself would, so every copy loads cleanly
+        cr.execute("UPDATE ir_module_module SET state = 'uninstalled' "
+                   "WHERE state IN ('to install', 'to upgrade', 'to remove')")
         # every user of the database works in French, demo users included
         env['res.users'].with_context(active_test=False).search([]).write({'lang': args.lang})
     print('[db] %s created (%s, demo data: %s)'

@@ -37,7 +37,6 @@ def main(argv=None):
             sys.exit('database %s was not initialised (see the log above)' % args.name)
         if args.attachments_in_db:
             env['ir.config_parameter'].set_param('ir_attachment.location', 'db')
-            env['ir.attachment'].force_storage()
         to_install = env['ir.module.module'].search([('name', 'in', modules)])
         missing = set(modules) - set(to_install.mapped('name'))
         if missing:
@@ -50,6 +49,14 @@ def main(argv=None):
         failed = mods.filtered(lambda m: m.state != 'installed')
         if failed:
             sys.exit('addons not installed: %s' % ', '.join(failed.mapped('name')))
+        if args.attachments_in_db:
+            # every attachment into the database, field attachments (menu icons...) included
+            # (ir.attachment.force_storage skips those)
+            stored_in_files = env['ir.attachment'].search([
+                ('store_fname', '!=', False),
+                '|', ('res_field', '=', False), ('res_field', '!=', False)])
+            for attachment in stored_in_files:
+                attachment.write({'datas': attachment.datas})
         # auto-install addons whose dependencies are absent from the addons path stay marked
         # 'to install'; reset them as Odoo itself would, so every copy loads cleanly
         cr.execute("UPDATE ir_module_module SET state = 'uninstalled' "

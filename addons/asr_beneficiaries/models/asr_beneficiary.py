@@ -1,22 +1,290 @@
-from odoo import api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import eligibility
+
+GENDERS = [('female', 'Female'), ('male', 'Male'), ('other', 'Other / not said')]
+PROOFS = [
+    ('france_travail', 'France Travail registration certificate'),
+    ('caf', 'CAF or MSA certificate (RSA, AAH)'),
+    ('ass', 'ASS award notice'),
+    ('mdph', 'MDPH decision (RQTH)'),
+    ('pass_iae', 'PASS IAE / inclusion platform'),
+    ('mission_locale', 'Mission locale follow-up'),
+    ('plie', 'PLIE follow-up'),
+    ('address', 'Proof of address (QPV)'),
+    ('other', 'Other document'),
+]
+OUTCOMES = [('employment', 'Employment'), ('training', 'Training'), ('none', 'None'),
+            ('unknown', 'Unknown')]
+ANONYMOUS = 'ANONYME'
+IDENTITY_FIELDS = ('first_name', 'last_name', 'birth_date', 'zip', 'qpv_name', 'note')
 
 
 class AsrBeneficiary(models.Model):
-    """A person in insertion whose worked hours count towards insertion clauses."""
+    """A person in insertion whose worked hours count towards insertion clauses.
+
+    Identities are personal data (GDPR): only the facilitator of the person's charter and the
+    "Personal data" group read them; every create, read and write is logged (auditlog).
+    """
 
     _name = 'asr.beneficiary'
     _description = 'Beneficiary'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'asr.code.mixin']
     _order = 'last_name, first_name, id'
+    _code_prefix = 'B-'
 
     name = fields.Char('Name', compute='_compute_name', store=True)
+    charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
+                                 ondelete='restrict',
+                                 default=lambda self: self._default_charter())
+    company_id = fields.Many2one(related='charter_id.company_id', store=True, readonly=True)
+    # identity
     first_name = fields.Char('First name', required=True, track_visibility='onchange')
     last_name = fields.Char('Last name', required=True, track_visibility='onchange')
+    birth_date = fields.Date('Birth date')
+    birth_year = fields.Integer('Birth year', compute='_compute_birth_year', store=True,
+                                help="Kept after anonymisation for the age bands of bilans.")
+    gender = fields.Selection(GENDERS, 'Gender')
+    zip = fields.Char('Postal code')
+    qpv_resident = fields.Boolean('Lives in a priority neighbourhood (QPV)')
+    qpv_name = fields.Char('Which QPV')
+    note = fields.Text('Notes')
+    informed_on = fields.Date(
+        'Informed of the processing on',
+        help="Date the person received the information on the processing of their data "
+             "(GDPR art. 13): purpose, follow-up of social clauses; lawful basis, public "
+             "interest mission of the buyer.")
+    # eligibility
+    criterion_ids = fields.Many2many('asr.eligibility.criterion', string='Eligibility criteria')
+    proof_kind = fields.Selection(PROOFS, 'Proof seen',
+                                  help="The kind of document the facilitator saw; the document "
+                                       "itself is not kept.")
+    validation_date = fields.Date('Validated on', readonly=True, copy=False,
+                                  track_visibility='onchange')
+    validator_id = fields.Many2one('res.users', 'Validated by', readonly=True, copy=False)
+    validity_months = fields.Integer(
+        'Valid for (months)', default=lambda self: self._default_charter(
+        ).eligibility_validity_months or eligibility.DEFAULT_VALIDITY_MONTHS)
+    validity_end = fields.Date('Eligible until', compute='_compute_validity_end', store=True)
+    state = fields.Selection([('draft', 'To validate'), ('validated', 'Validated'),
+                              ('anonymised', 'Anonymised')], 'Status', default='draft',
+                             required=True, readonly=True, index=True,
+                             track_visibility='onchange')
+    eligibility_status = fields.Selection(
+        [('pending', 'To validate'), ('valid', 'Eligible'), ('expired', 'Expired'),
+         ('anonymised', 'Anonymised')], 'Eligibility', compute='_compute_eligibility_status',
+        search='_search_eligibility_status')
+    # outcome six months after the operation, for the bilans
+    outcome = fields.Selection(OUTCOMES, 'Outcome after 6 months', default='unknown',
+                               required=True, track_visibility='onchange')
+    outcome_date = fields.Date('Outcome known on')
     active = fields.Boolean('Active', default=True)
     hour_entry_ids = fields.One2many('asr.hour.entry', 'beneficiary_id', 'Hour entries')
+    hours_validated = fields.Float('Validated hours', compute='_compute_hours_validated')
+    last_entry_month = fields.Date('Last month worked', compute='_compute_hours_validated')
+
+    @api.model
+    def _default_charter(self):
+        return self.env['asr.charter'].search([('state', '=', 'in_force')], limit=1)
 
     @api.depends('first_name', 'last_name')
     def _compute_name(self):
         for person in self:
             person.name = ' '.join(p for p in ((person.last_name or '').upper(),
                                                person.first_name or '') if p)
+
+    @api.depends('birth_date')
+    def _compute_birth_year(self):
+        for person in self:
+            if person.birth_date:
+                person.birth_year = fields.Date.from_string(person.birth_date).year
+
+    @api.depends('validation_date', 'validity_months')
+    def _compute_validity_end(self):
+        for person in self:
+            person.validity_end = person.validation_date and fields.Date.to_string(
+                eligibility.validity_end(fields.Date.from_string(person.validation_date),
+                                         max(person.validity_months, 1)))
+
+    @api.depends('state', 'validity_end')
+    def _compute_eligibility_status(self):
+        today = fields.Date.context_today(self)
+        for person in self:
+            if person.state == 'anonymised':
+                person.eligibility_status = 'anonymised'
+            elif person.state != 'validated':
+                person.eligibility_status = 'pending'
+            else:
+                person.eligibility_status = 'valid' if person.validity_end >= today \
+                    else 'expired'
+
+    def _search_eligibility_status(self, operator, value):
+        today = fields.Date.context_today(self)
+        domains = {
+            'pending': [('state', '=', 'draft')],
+            'anonymised': [('state', '=', 'anonymised')],
+            'valid': [('state', '=', 'validated'), ('validity_end', '>=', today)],
+            'expired': [('state', '=', 'validated'), ('validity_end', '<', today)],
+        }
+        values = value if isinstance(value, (list, tuple)) else [value]
+        ids = set()
+        for status in values:
+            if status in domains:
+                ids |= set(self._search(domains[status]))
+        if operator in ('=', 'in'):
+            return [('id', 'in', list(ids))]
+        return [('id', 'not in', list(ids))]
+
+    @api.multi
+    def _compute_hours_validated(self):
+        groups = self.env['asr.hour.entry'].sudo().read_group(
+            [('beneficiary_id', 'in', self.ids), ('state', '=', 'validated')],
+            ['beneficiary_id', 'hours', 'month:max'], ['beneficiary_id'])
+        totals = {g['beneficiary_id'][0]: g for g in groups}
+        for person in self:
+            group = totals.get(person.id, {})
+            person.hours_validated = group.get('hours', 0.0)
+        last = self._last_entry_months()
+        for person in self:
+            person.last_entry_month = last.get(person.id, False)
+
+    @api.multi
+    def _last_entry_months(self):
+        if not self.ids:
+            return {}
+        self.env.cr.execute("""SELECT beneficiary_id, max(month) FROM asr_hour_entry
+                               WHERE beneficiary_id IN %s GROUP BY beneficiary_id""",
+                            (tuple(self.ids),))
+        return dict(self.env.cr.fetchall())
+
+    @api.constrains('birth_date')
+    def _check_birth_date(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for person in self.filtered('birth_date'):
+            age = eligibility.age_at(fields.Date.from_string(person.birth_date), today)
+            if not 14 <= age <= 100:
+                raise ValidationError(_(
+                    "The birth date of %s gives an age of %s years: check it.")
+                    % (person.name, age))
+
+    @api.constrains('validity_months')
+    def _check_validity_months(self):
+        for person in self:
+            if person.validity_months <= 0:
+                raise ValidationError(_("The eligibility of %s must last at least one month.")
+                                      % person.name)
+
+    @api.constrains('qpv_resident', 'qpv_name')
+    def _check_qpv(self):
+        for person in self:
+            if person.qpv_name and not person.qpv_resident:
+                raise ValidationError(_(
+                    "%s is not marked as living in a QPV: tick the box or remove the QPV "
+                    "name.") % person.name)
+
+    @api.multi
+    def write(self, vals):
+        if any(p.state == 'anonymised' for p in self) and set(vals) & set(IDENTITY_FIELDS):
+            raise UserError(_("An anonymised person cannot be given an identity again."))
+        return super(AsrBeneficiary, self).write(vals)
+
+    # -- eligibility --------------------------------------------------------------------
+    @api.model
+    def _is_facilitator_user(self):
+        user = self.env.user
+        return (user.has_group('asr_beneficiaries.group_asr_personal_data')
+                or user.has_group('asr_charter.group_asr_facilitator'))
+
+    @api.multi
+    def action_validate_eligibility(self):
+        """The facilitator validates: criteria met, proof seen; the validity starts today
+        unless a validation date was given in the context."""
+        if not self._is_facilitator_user():
+            raise UserError(_("Only the facilitator validates the eligibility of a person."))
+        day = self.env.context.get('validation_date') or fields.Date.context_today(self)
+        for person in self:
+            if person.state == 'anonymised':
+                raise UserError(_("An anonymised person cannot be validated."))
+            if not person.proof_kind:
+                raise UserError(_("Say which proof you saw before validating %s.")
+                                % person.name)
+            levels = [int(c.level) for c in person.criterion_ids]
+            required = person.charter_id.eligibility_level2_required or 1
+            if not eligibility.criteria_met(levels, required):
+                raise UserError(_(
+                    "%s meets no level-1 criterion and %s level-2 criteria: the charter "
+                    "requires one level-1 criterion or %s level-2 criteria.")
+                    % (person.name, levels.count(2), required))
+            person.write({'state': 'validated', 'validation_date': day,
+                          'validator_id': self.env.uid})
+        return True
+
+    @api.multi
+    def action_reset_eligibility(self):
+        """Back to "to validate" (e.g. the proof turned out wrong); hours already validated
+        stay, new ones are refused until the person is validated again."""
+        if not self._is_facilitator_user():
+            raise UserError(_("Only the facilitator validates the eligibility of a person."))
+        self.filtered(lambda p: p.state == 'validated').write(
+            {'state': 'draft', 'validation_date': False, 'validator_id': False})
+        return True
+
+    @api.multi
+    def eligibility_in_month(self, month):
+        """Whether the person counts for hours worked in ``month`` (a date string)."""
+        self.ensure_one()
+        return self.state == 'validated' and eligibility.eligible_in_month(
+            fields.Date.from_string(self.validation_date),
+            fields.Date.from_string(self.validity_end), fields.Date.from_string(month))
+
+    # -- GDPR -----------------------------------------------------------------------------
+    @api.multi
+    def _anonymise(self):
+        """Erase the identity (GDPR art. 17) and keep what the aggregates need: gender, birth
+        year, QPV residence, criteria, outcome, and every hour entry."""
+        for person in self.sudo().with_context(tracking_disable=True):
+            if person.state == 'anonymised':
+                continue
+            super(AsrBeneficiary, person).write({
+                'first_name': '-', 'last_name': '%s %s' % (ANONYMOUS, person.code),
+                'birth_date': False, 'zip': False, 'qpv_name': False, 'note': False,
+                'informed_on': False, 'state': 'anonymised',
+            })
+            person.message_ids.unlink()
+            self.env['ir.attachment'].sudo().search([
+                ('res_model', '=', self._name), ('res_id', '=', person.id)]).unlink()
+            self._erase_audit_values(person.id)
+        return True
+
+    @api.model
+    def _erase_audit_values(self, person_id):
+        """The audit trail keeps who did what and when, not the erased values."""
+        if 'auditlog.log' not in self.env:
+            return
+        logs = self.env['auditlog.log'].sudo().search([('model_id.model', '=', self._name),
+                                                       ('res_id', '=', person_id)])
+        logs.write({'name': '%s%05d' % (self._code_prefix, person_id)})
+        logs.mapped('line_ids').write({'old_value': False, 'new_value': False,
+                                       'old_value_text': False, 'new_value_text': False})
+
+    @api.model
+    def _cron_anonymise_expired(self):
+        """Anonymise people whose last hour entry (or creation, without any entry) is older
+        than their charter's retention period."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        to_erase = self.browse()
+        for charter in self.env['asr.charter'].sudo().search([]):
+            limit = fields.Date.to_string(today - relativedelta(years=charter.retention_years))
+            self.env.cr.execute("""
+                SELECT b.id FROM asr_beneficiary b
+                LEFT JOIN asr_hour_entry e ON e.beneficiary_id = b.id
+                WHERE b.charter_id = %s AND b.state != 'anonymised'
+                GROUP BY b.id
+                HAVING coalesce(max(e.month), b.create_date::date) < %s
+            """, (charter.id, limit))
+            to_erase |= self.browse([row[0] for row in self.env.cr.fetchall()])
+        to_erase._anonymise()
+        return len(to_erase)

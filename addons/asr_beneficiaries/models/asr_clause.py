@@ -1,29 +1,92 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
-from ..rules.hours import progress
+from ..rules.hours import progress, projection
 
 
 class AsrClause(models.Model):
-    """Hours realised on an insertion clause: validated entries only, summed in SQL."""
+    """What an insertion clause has realised: validated hours only, aggregated in SQL."""
 
-    _inherit = 'asr.clause'
+    _name = 'asr.clause'
+    _inherit = ['asr.clause', 'asr.code.mixin']
+    _code_prefix = 'CL-'
 
     hour_entry_ids = fields.One2many('asr.hour.entry', 'clause_id', 'Hour entries')
+    modality_report_ids = fields.One2many('asr.clause.modality.report', 'clause_id',
+                                          'Hours by modality', readonly=True)
     hours_realised = fields.Float('Hours realised', compute='_compute_hours_realised')
     hours_progress = fields.Float('Objective reached (%)', compute='_compute_hours_realised')
     hours_missing = fields.Float('Missing hours', compute='_compute_hours_realised')
+    hours_projected = fields.Float(
+        'Projected at the end date', compute='_compute_hours_realised',
+        help="Hours expected at the contract's end if the pace since its start goes on.")
+    hours_to_validate = fields.Float('Hours awaiting validation',
+                                     compute='_compute_hours_realised')
+    beneficiary_count = fields.Integer('People', compute='_compute_hours_realised',
+                                       help="Distinct people with validated hours.")
+    behind_objective = fields.Boolean('Behind its objective', compute='_compute_hours_realised')
+    monthly_report_ids = fields.One2many('asr.monthly.report', 'clause_id', 'Monthly reports')
+    late_report_count = fields.Integer('Late reports', compute='_compute_late_report_count')
+    social_record_ids = fields.One2many('asr.social.action.record', 'clause_id',
+                                        'Actions carried out')
 
-    @api.depends('hour_entry_ids.hours', 'hour_entry_ids.state', 'hour_objective')
+    @api.multi
     def _compute_hours_realised(self):
-        totals = {}
         ids = [i for i in self.ids if isinstance(i, int)]
+        totals, pending, people = {}, {}, {}
         if ids:
-            groups = self.env['asr.hour.entry'].read_group(
-                [('clause_id', 'in', ids), ('state', '=', 'validated')],
-                ['clause_id', 'hours'], ['clause_id'])
-            totals = {g['clause_id'][0]: g['hours'] for g in groups}
+            Entry = self.env['asr.hour.entry'].sudo()
+            for group in Entry.read_group([('clause_id', 'in', ids)],
+                                          ['clause_id', 'state', 'hours'],
+                                          ['clause_id', 'state'], lazy=False):
+                clause_id = group['clause_id'][0]
+                if group['state'] == 'validated':
+                    totals[clause_id] = group['hours']
+                elif group['state'] in ('draft', 'submitted'):
+                    pending[clause_id] = pending.get(clause_id, 0.0) + group['hours']
+            self.env.cr.execute("""
+                SELECT clause_id, count(DISTINCT beneficiary_id) FROM asr_hour_entry
+                WHERE clause_id IN %s AND state = 'validated' GROUP BY clause_id""",
+                                (tuple(ids),))
+            people = dict(self.env.cr.fetchall())
+        today = fields.Date.from_string(fields.Date.context_today(self))
         for clause in self:
             realised = totals.get(clause.id, 0.0)
             clause.hours_realised = realised
+            clause.hours_to_validate = pending.get(clause.id, 0.0)
+            clause.beneficiary_count = people.get(clause.id, 0)
             clause.hours_progress, clause.hours_missing = progress(clause.hour_objective,
                                                                    realised)
+            clause.hours_projected = projection(
+                realised, fields.Date.from_string(clause.date_start),
+                fields.Date.from_string(clause.date_end), today)
+            clause.behind_objective = (clause.clause_type == 'insertion'
+                                       and clause.state == 'execution'
+                                       and clause.hours_projected < clause.hour_objective)
+
+    @api.multi
+    def _compute_late_report_count(self):
+        groups = self.env['asr.monthly.report'].sudo().read_group(
+            [('clause_id', 'in', self.ids), ('days_late', '>', 0)], ['clause_id'],
+            ['clause_id'])
+        counts = {g['clause_id'][0]: g['clause_id_count'] for g in groups}
+        for clause in self:
+            clause.late_report_count = counts.get(clause.id, 0)
+
+    @api.multi
+    def action_open_hour_graph(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window', 'res_model': 'asr.hour.report',
+            'name': _('Hours per month'), 'view_mode': 'graph,pivot',
+            'domain': [('clause_id', '=', self.id)],
+            'context': {'graph_groupbys': ['month:month', 'modality']},
+        }
+
+    @api.multi
+    def action_open_statement_import(self):
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window', 'res_model': 'asr.statement.import',
+            'name': _('Import a monthly statement'), 'view_mode': 'form', 'target': 'new',
+            'context': {'default_clause_id': self.id, 'default_kind': 'hours'},
+        }

@@ -1,2 +1,4 @@
-# Plain-Python rules of hours and beneficiaries: no Odoo import.
+# Plain-Python rules of beneficiaries and hours: no Odoo import.
+from . import eligibility  # noqa: F401
 from . import hours  # noqa: F401
+from . import controls  # noqa: F401

@@ -1,1 +1,4 @@
 from . import asr_supplier_import
+from . import asr_statement_import
+from . import asr_hour_entry_reject
+from . import asr_beneficiary_gdpr

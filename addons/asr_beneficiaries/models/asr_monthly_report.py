@@ -1,0 +1,133 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.hours import days_late, first_of_month, report_due_date
+
+
+class AsrMonthlyReport(models.Model):
+    """The report a contractor owes every month for a clause in execution: due on the
+    clause's day of the following month; lateness in days feeds the penalties."""
+
+    _name = 'asr.monthly.report'
+    _description = 'Monthly report of a clause'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'month desc, clause_id'
+
+    clause_id = fields.Many2one('asr.clause', 'Clause', required=True, index=True,
+                                ondelete='cascade')
+    charter_id = fields.Many2one(related='clause_id.charter_id', store=True, readonly=True)
+    market_id = fields.Many2one(related='clause_id.market_id', store=True, readonly=True)
+    partner_id = fields.Many2one(related='clause_id.partner_id', store=True, readonly=True,
+                                 string='Contractor')
+    month = fields.Date('Month reported', required=True, index=True)
+    due_date = fields.Date('Due on', compute='_compute_due_date', store=True)
+    received_date = fields.Date('Received on', track_visibility='onchange')
+    document = fields.Binary('Report', attachment=True)
+    document_name = fields.Char('File name')
+    days_late = fields.Integer(
+        'Days late', compute='_compute_days_late', store=True,
+        help="Days between the due date and the receipt; while nothing is received, counted "
+             "to today (updated every night).")
+    state = fields.Selection([('expected', 'Expected'), ('late', 'Late'),
+                              ('received', 'Received')], 'State',
+                             compute='_compute_days_late', store=True)
+    reminder_date = fields.Date('Reminder sent on', readonly=True, copy=False)
+
+    _sql_constraints = [('clause_month_unique', 'unique(clause_id, month)',
+                         'There is already a report for this clause and month.')]
+
+    @api.multi
+    def name_get(self):
+        return [(r.id, '%s — %s' % (r.clause_id.code, (r.month or '')[:7])) for r in self]
+
+    @api.model
+    def create(self, vals):
+        if vals.get('month'):
+            vals['month'] = fields.Date.to_string(first_of_month(fields.Date.from_string(
+                vals['month'])))
+        return super(AsrMonthlyReport, self).create(vals)
+
+    @api.depends('month', 'clause_id.report_due_day')
+    def _compute_due_date(self):
+        for report in self.filtered('month'):
+            report.due_date = fields.Date.to_string(report_due_date(
+                fields.Date.from_string(report.month), report.clause_id.report_due_day or 10))
+
+    @api.depends('due_date', 'received_date')
+    def _compute_days_late(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for report in self.filtered('due_date'):
+            report.days_late = days_late(fields.Date.from_string(report.due_date),
+                                         fields.Date.from_string(report.received_date), today)
+            report.state = 'received' if report.received_date else (
+                'late' if report.days_late else 'expected')
+
+    @api.constrains('received_date', 'month')
+    def _check_received_date(self):
+        for report in self.filtered('received_date'):
+            if report.received_date < report.month:
+                raise ValidationError(_(
+                    "The report of %s cannot be received before the month it reports on.")
+                    % report.display_name)
+            if report.received_date > fields.Date.context_today(self):
+                raise ValidationError(_("A report cannot be received in the future (%s).")
+                                      % report.received_date)
+
+    @api.multi
+    def action_receive(self):
+        self.filtered(lambda r: not r.received_date).write(
+            {'received_date': fields.Date.context_today(self)})
+        return True
+
+    @api.model
+    def _cron_monthly_reports(self):
+        """Every night: expect a report for every past month of each clause in execution,
+        count the days late of those not received, and remind the contractor once a report
+        is overdue (an activity for the buyer in charge and a message to the contractor)."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        clauses = self.env['asr.clause'].sudo().search([
+            ('clause_type', 'in', ('insertion', 'social_action')), ('state', '=', 'execution'),
+            ('date_start', '!=', False)])
+        existing = set((r['clause_id'][0], r['month']) for r in self.sudo().search_read(
+            [('clause_id', 'in', clauses.ids)], ['clause_id', 'month']))
+        for clause in clauses:
+            month = first_of_month(fields.Date.from_string(clause.date_start))
+            end = fields.Date.from_string(clause.date_end) if clause.date_end else today
+            while month < first_of_month(today) and month <= end:
+                key = (clause.id, fields.Date.to_string(month))
+                if key not in existing:
+                    self.sudo().create({'clause_id': clause.id, 'month': key[1]})
+                month += relativedelta(months=1)
+        pending = self.sudo().search([('received_date', '=', False)])
+        pending._compute_days_late()
+        for report in pending.filtered(lambda r: r.days_late > 0 and not r.reminder_date):
+            report._remind()
+        return True
+
+    @api.multi
+    def _remind(self):
+        for report in self:
+            buyer = report.clause_id.market_id.user_id
+            summary = _("Monthly report of %s not received") % (report.month or '')[:7]
+            if buyer:
+                report._schedule_reminder_activity(buyer, summary)
+            if report.partner_id:
+                report.message_post(
+                    body=_("Reminder: the monthly report of %s for the clause %s was due on "
+                           "%s. Please send it to the facilitator.") % (
+                        (report.month or '')[:7], report.clause_id.display_name,
+                        report.due_date),
+                    partner_ids=[report.partner_id.id], subtype='mail.mt_comment')
+            report.reminder_date = fields.Date.context_today(self)
+
+    @api.multi
+    def _schedule_reminder_activity(self, user, summary):
+        self.ensure_one()
+        return self.env['mail.activity'].create({
+            'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'user_id': user.id, 'summary': summary,
+            'date_deadline': fields.Date.context_today(self),
+        })

@@ -1,0 +1,60 @@
+"""The controls every hour entry passes, by hand or by import (no Odoo import).
+
+Each failure is returned as (column, key, values): the column of the import file it
+concerns, a key naming the French message, and the values to put in it. The model layer and
+the import wizard share these checks, so a row refused in a file is refused by hand too.
+"""
+from . import eligibility
+from .hours import cap_excess, first_of_month, is_subcontracting, MODALITIES
+
+
+def entry_errors(entry, clause, person, month_total, cap, taken_keys, key):
+    """Everything wrong with one hour entry.
+
+    :param entry: dict with month (date), modality, hours, amount
+    :param clause: dict with clause_type, state, date_start, date_end (dates or None), or
+        None when the clause is unknown
+    :param person: dict with validated_on, valid_until (dates or None), or None when the
+        entry has no person (subcontracting)
+    :param month_total: hours of the same person that month in their other entries
+    :param cap: monthly maximum of hours for one person
+    :param taken_keys: duplicate keys already used by other entries
+    :param key: this entry's duplicate key (rules.hours.duplicate_key)
+    """
+    errors = []
+    modality = entry.get('modality')
+    if modality not in MODALITIES:
+        return [('modality', 'modality', {'value': modality})]
+    if clause is None:
+        return [('clause', 'clause_unknown', {})]
+    if clause['clause_type'] != 'insertion' or clause['state'] != 'execution':
+        errors.append(('clause', 'clause_state', {}))
+    month = entry.get('month')
+    if not month:
+        return errors + [('month', 'month_missing', {})]
+    first, last = eligibility.month_bounds(month)
+    start, end = clause.get('date_start'), clause.get('date_end')
+    if not start or not end:
+        errors.append(('month', 'clause_dates', {}))
+    elif last < start or first > end:
+        errors.append(('month', 'month_outside', {'start': start, 'end': end}))
+    if is_subcontracting(modality):
+        if not entry.get('amount') or entry['amount'] <= 0:
+            errors.append(('amount', 'amount', {'value': entry.get('amount')}))
+    else:
+        hours = entry.get('hours') or 0.0
+        if hours <= 0:
+            errors.append(('hours', 'hours', {'value': hours}))
+        if person is None:
+            errors.append(('beneficiary', 'person_missing', {}))
+        else:
+            if not eligibility.eligible_in_month(person.get('validated_on'),
+                                                 person.get('valid_until'), first):
+                errors.append(('beneficiary', 'not_eligible', {'month': first}))
+            excess = cap_excess(month_total, hours, cap)
+            if hours > 0 and excess > 0:
+                errors.append(('hours', 'cap', {'total': month_total + hours, 'cap': cap,
+                                                'month': first}))
+    if key in taken_keys:
+        errors.append(('month', 'duplicate', {'month': first_of_month(month)}))
+    return errors

@@ -1,0 +1,234 @@
+"""Reading the monthly statements that contractors and SIAE send (no Odoo import).
+
+Two kinds of file, CSV or XLSX, first row = column names (case and accents ignored):
+
+* hours: ``clause`` (the clause's code, optional when the statement is imported from a
+  clause), ``beneficiary`` (the person's reference) or ``last_name`` + ``first_name`` +
+  ``birth_date``, ``month``, ``modality``, ``hours``, ``amount`` (subcontracting),
+  ``employer_siret`` (optional: the contractor by default);
+* beneficiaries: ``last_name``, ``first_name``, ``birth_date``, ``gender``, ``zip``,
+  ``qpv``, ``qpv_name``, ``criteria`` (codes separated by commas).
+
+Parsing checks the format of each cell; the model layer then resolves references and runs
+the controls of ``rules.controls``.
+"""
+import datetime
+import unicodedata
+
+from .hours import MODALITIES
+
+HOUR_COLUMNS = ('clause', 'beneficiary', 'last_name', 'first_name', 'birth_date', 'month',
+                'modality', 'hours', 'amount', 'employer_siret')
+BENEFICIARY_COLUMNS = ('last_name', 'first_name', 'birth_date', 'gender', 'zip', 'qpv',
+                       'qpv_name', 'criteria')
+# French headers accepted next to the English codes
+ALIASES = {
+    'clause': 'clause', 'code clause': 'clause', 'beneficiaire': 'beneficiary',
+    'reference': 'beneficiary', 'nom': 'last_name', 'prenom': 'first_name',
+    'date de naissance': 'birth_date', 'naissance': 'birth_date', 'mois': 'month',
+    'modalite': 'modality', 'heures': 'hours', 'montant': 'amount', 'montant ht': 'amount',
+    'siret employeur': 'employer_siret', 'siret': 'employer_siret', 'sexe': 'gender',
+    'genre': 'gender', 'code postal': 'zip', 'cp': 'zip', 'qpv': 'qpv', 'nom du qpv': 'qpv_name',
+    'criteres': 'criteria',
+}
+MODALITY_ALIASES = {
+    'cdi': 'cdi', 'cdd': 'cdd', 'contrat pro': 'professionalisation',
+    'contrat de professionnalisation': 'professionalisation',
+    'professionnalisation': 'professionalisation', 'apprentissage': 'apprenticeship',
+    'ai': 'ai', 'etti': 'etti', 'geiq': 'geiq', 'interim': 'temp_agency', 'ett': 'temp_agency',
+    'sous-traitance siae': 'subcontracting_siae', 'sous-traitance esat':
+    'subcontracting_esat', 'sous-traitance ea': 'subcontracting_ea',
+    'formation': 'training',
+}
+GENDERS = {'f': 'female', 'femme': 'female', 'female': 'female', 'h': 'male', 'm': 'male',
+           'homme': 'male', 'male': 'male', 'autre': 'other', 'other': 'other'}
+YES = ('1', 'oui', 'o', 'yes', 'y', 'true', 'vrai', 'x')
+NO = ('', '0', 'non', 'n', 'no', 'false', 'faux')
+
+
+class StatementError(ValueError):
+    def __init__(self, key, **values):
+        super(StatementError, self).__init__(key)
+        self.key = key
+        self.values = values
+
+
+def _plain(text):
+    text = unicodedata.normalize('NFKD', str(text or '')).encode('ascii', 'ignore').decode()
+    return ' '.join(text.replace('_', ' ').strip().lower().split())
+
+
+def column_names(header, known):
+    """The internal name of each column of ``header`` (None for unknown columns)."""
+    names = []
+    for cell in header:
+        plain = _plain(cell)
+        name = plain.replace(' ', '_') if plain.replace(' ', '_') in known else ALIASES.get(
+            plain)
+        names.append(name if name in known else None)
+    return names
+
+
+def _text(value):
+    if value is None:
+        return ''
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_number(value):
+    """A float from 151.67, '151,67' or '1 234,5'; None when empty."""
+    if value in (None, ''):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip().replace('\u00a0', '').replace(' ', '').replace(',', '.')
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise StatementError('number', value=value)
+
+
+def parse_date(value):
+    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date; None when empty."""
+    if value in (None, ''):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise StatementError('date', value=value)
+
+
+def parse_month(value):
+    """The first day of a month given as '03/2025', '2025-03', '1/3/2025' or a date."""
+    if value in (None, ''):
+        return None
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return parse_date(value).replace(day=1)
+    text = _text(value)
+    for fmt in ('%m/%Y', '%Y-%m', '%m-%Y'):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return parse_date(text).replace(day=1)
+    except StatementError:
+        raise StatementError('month', value=value)
+
+
+def parse_modality(value):
+    plain = _plain(value)
+    code = plain.replace(' ', '_')
+    if code in MODALITIES:
+        return code
+    if plain in MODALITY_ALIASES:
+        return MODALITY_ALIASES[plain]
+    raise StatementError('modality', value=value)
+
+
+def _rows(header, rows, known):
+    names = column_names(header, known)
+    for number, row in enumerate(rows, start=2):
+        cells = {}
+        for name, value in zip(names, row):
+            if name:
+                cells[name] = value
+        if all(v in (None, '') for v in row):
+            continue  # blank line
+        yield number, cells
+
+
+def parse_hour_rows(header, rows, clause_given=False):
+    """Check the format of an hours statement.
+
+    :return: (good, rejected): good is a list of (row_number, values); rejected a list of
+        (row_number, column, key, values). Row 1 is the header, as a spreadsheet shows it.
+    """
+    names = column_names(header, HOUR_COLUMNS)
+    missing = [c for c in ('month', 'modality') if c not in names]
+    if not clause_given and 'clause' not in names:
+        missing.insert(0, 'clause')
+    if 'beneficiary' not in names and not {'last_name', 'first_name'} <= set(names):
+        missing.append('beneficiary')
+    if 'hours' not in names and 'amount' not in names:
+        missing.append('hours')
+    if missing:
+        raise StatementError('columns', missing=missing)
+    good, rejected = [], []
+    for number, cells in _rows(header, rows, HOUR_COLUMNS):
+        values = {'clause': _text(cells.get('clause')),
+                  'beneficiary': _text(cells.get('beneficiary')),
+                  'last_name': _text(cells.get('last_name')),
+                  'first_name': _text(cells.get('first_name')),
+                  'employer_siret': _text(cells.get('employer_siret')).replace(' ', '')}
+        column = None
+        try:
+            column = 'month'
+            values['month'] = parse_month(cells.get('month'))
+            if not values['month']:
+                raise StatementError('required')
+            column = 'modality'
+            values['modality'] = parse_modality(cells.get('modality'))
+            column = 'hours'
+            values['hours'] = parse_number(cells.get('hours'))
+            column = 'amount'
+            values['amount'] = parse_number(cells.get('amount'))
+            column = 'birth_date'
+            values['birth_date'] = parse_date(cells.get('birth_date'))
+        except StatementError as err:
+            rejected.append((number, column, err.key, dict(err.values, column=column)))
+            continue
+        if not clause_given and not values['clause']:
+            rejected.append((number, 'clause', 'required', {'column': 'clause'}))
+            continue
+        good.append((number, values))
+    return good, rejected
+
+
+def parse_beneficiary_rows(header, rows):
+    """Check the format of a list of beneficiaries; same return as parse_hour_rows."""
+    names = column_names(header, BENEFICIARY_COLUMNS)
+    missing = [c for c in ('last_name', 'first_name', 'birth_date') if c not in names]
+    if missing:
+        raise StatementError('columns', missing=missing)
+    good, rejected = [], []
+    for number, cells in _rows(header, rows, BENEFICIARY_COLUMNS):
+        values = {c: _text(cells.get(c)) for c in ('last_name', 'first_name', 'zip',
+                                                   'qpv_name')}
+        column = None
+        try:
+            for column in ('last_name', 'first_name'):
+                if not values[column]:
+                    raise StatementError('required')
+            column = 'birth_date'
+            values['birth_date'] = parse_date(cells.get('birth_date'))
+            if not values['birth_date']:
+                raise StatementError('required')
+            column = 'gender'
+            gender = _plain(cells.get('gender'))
+            if gender and gender not in GENDERS:
+                raise StatementError('gender', value=cells.get('gender'))
+            values['gender'] = GENDERS.get(gender)
+            column = 'qpv'
+            qpv = _plain(cells.get('qpv'))
+            if qpv not in YES + NO:
+                raise StatementError('yes_no', value=cells.get('qpv'))
+            values['qpv'] = qpv in YES
+        except StatementError as err:
+            rejected.append((number, column, err.key, dict(err.values, column=column)))
+            continue
+        values['criteria'] = [c.strip().lower() for c in _text(cells.get('criteria')).replace(
+            ';', ',').split(',') if c.strip()]
+        good.append((number, values))
+    return good, rejected

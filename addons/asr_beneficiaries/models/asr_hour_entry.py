@@ -26,6 +26,14 @@ STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('validated', 'Validat
 SOURCES = [('manual', 'Manual'), ('import', 'Import'), ('portal', 'Portal')]
 CHECKED_FIELDS = ('clause_id', 'beneficiary_id', 'month', 'modality', 'hours', 'amount',
                   'employer_id')
+
+
+def fr_number(value):
+    """151.67 -> '151,67', 208.0 -> '208': numbers as a French reader writes them."""
+    text = ('%.2f' % (value or 0.0)).rstrip('0').rstrip('.')
+    return text.replace('.', ',')
+
+
 PERSONAL = 'asr_beneficiaries.group_asr_personal_data,asr_charter.group_asr_facilitator'
 
 
@@ -160,8 +168,9 @@ class AsrHourEntry(models.Model):
                    coalesce(ch.monthly_hour_cap, 208)
             FROM asr_clause c LEFT JOIN asr_charter ch ON ch.id = c.charter_id
             WHERE c.id IN %s""", (tuple(clause_ids),))
-        return {row[0]: {'clause_type': row[1], 'state': row[2], 'date_start': row[3],
-                         'date_end': row[4], 'labour_share': row[5], 'hourly_cost': row[6],
+        to_date = fields.Date.from_string
+        return {row[0]: {'clause_type': row[1], 'state': row[2], 'date_start': to_date(row[3]),
+                         'date_end': to_date(row[4]), 'labour_share': row[5], 'hourly_cost': row[6],
                          'partner_id': row[7], 'charter_id': row[8], 'cap': row[9]}
                 for row in self.env.cr.fetchall()}
 
@@ -172,8 +181,9 @@ class AsrHourEntry(models.Model):
         self.env.cr.execute("""
             SELECT id, validation_date, validity_end, state FROM asr_beneficiary
             WHERE id IN %s""", (tuple(person_ids),))
-        return {row[0]: {'validated_on': row[1] if row[3] == 'validated' else None,
-                         'valid_until': row[2] if row[3] == 'validated' else None}
+        to_date = fields.Date.from_string
+        return {row[0]: {'validated_on': to_date(row[1]) if row[3] == 'validated' else None,
+                         'valid_until': to_date(row[2]) if row[3] == 'validated' else None}
                 for row in self.env.cr.fetchall()}
 
     @api.model
@@ -187,7 +197,9 @@ class AsrHourEntry(models.Model):
             FROM asr_hour_entry
             WHERE clause_id IN %s AND state != 'rejected' AND NOT id = ANY(%s)""",
                             (tuple(clause_ids), list(exclude_ids)))
-        return {duplicate_key(row[1], row[2], row[3], row[4], row[5]): (row[0], row[6], row[7])
+        to_date = fields.Date.from_string
+        return {duplicate_key(row[1], row[2], to_date(row[3]), row[4], row[5]):
+                (row[0], row[6], row[7])
                 for row in self.env.cr.fetchall()}
 
     @api.model
@@ -209,7 +221,7 @@ class AsrHourEntry(models.Model):
         if key == 'cap':
             return _("%s would work %s hours in %s across all their entries: more than the "
                      "monthly maximum of %s hours.") % (
-                person_name, round(values['total'], 2), month_text, values['cap'])
+                person_name, fr_number(values['total']), month_text, fr_number(values['cap']))
         if key == 'clause_state':
             return _("Hours can only be recorded on an insertion clause in execution "
                      "(\"%s\" is not one).") % clause_name

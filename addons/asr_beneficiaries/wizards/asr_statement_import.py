@@ -235,6 +235,7 @@ class AsrStatementImport(models.TransientModel):
                 WHERE lower(last_name) IN %s AND state != 'anonymised'""",
                                 (tuple(n[0] for n in names),))
             for pid, last, first, birth in self.env.cr.fetchall():
+                birth = fields.Date.from_string(birth)
                 key = (last, first, birth)
                 if key in names or (last, first, None) in names:
                     name_ids.setdefault(key, []).append(pid)
@@ -294,7 +295,8 @@ class AsrStatementImport(models.TransientModel):
             SELECT beneficiary_id, month, sum(hours) FROM asr_hour_entry
             WHERE beneficiary_id IN %s AND state != 'rejected' GROUP BY beneficiary_id, month""",
                             (tuple(person_ids),))
-        return {(pid, month): total for pid, month, total in self.env.cr.fetchall()}
+        return {(pid, fields.Date.from_string(month)): total
+                for pid, month, total in self.env.cr.fetchall()}
 
     @api.model
     def _insert_entries(self, inserts):
@@ -329,7 +331,8 @@ class AsrStatementImport(models.TransientModel):
         self.env.cr.execute("""
             SELECT lower(last_name), lower(first_name), birth_date FROM asr_beneficiary
             WHERE charter_id = %s AND state != 'anonymised'""", (charter.id,))
-        known = set(self.env.cr.fetchall())
+        known = set((last, first, fields.Date.from_string(birth))
+                    for last, first, birth in self.env.cr.fetchall())
         new, existing, to_create = [], 0, []
         for number, values in good:
             key = self._name_key(values['last_name'], values['first_name'],

@@ -1,0 +1,34 @@
+from odoo.addons.asr_clauses.tests.common import ClauseCase
+
+
+class BeneficiaryCase(ClauseCase):
+    """An insertion clause in execution from March 2025 to December 2026 (objective 625 h:
+    800,000 EUR x 50 % / 32 EUR x 5 %) and two people validated on 1 February 2025."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(BeneficiaryCase, cls).setUpClass()
+        cls.award(cls.lot, 800000.0, start='2025-03-01', end='2026-12-31')
+        cls.clause = cls.insertion_clause(state='execution')
+        cls.rsa = cls.env.ref('asr_beneficiaries.criterion_rsa')
+        cls.qpv = cls.env.ref('asr_beneficiaries.criterion_qpv')
+        cls.rqth = cls.env.ref('asr_beneficiaries.criterion_rqth')
+        cls.person = cls.person_validated('Exemple', 'Camille', '2025-02-01')
+        cls.other_person = cls.person_validated('Fictif', 'Yanis', '2025-02-01')
+
+    @classmethod
+    def person_validated(cls, last_name, first_name, day, criteria=None, **vals):
+        values = {'charter_id': cls.charter.id, 'last_name': last_name,
+                  'first_name': first_name, 'birth_date': '1990-06-15', 'gender': 'female',
+                  'criterion_ids': [(6, 0, (criteria or cls.rsa).ids)],
+                  'proof_kind': 'caf'}
+        values.update(vals)
+        person = cls.env['asr.beneficiary'].create(values)
+        person.with_context(validation_date=day).action_validate_eligibility()
+        return person
+
+    def entry(self, **vals):
+        values = {'clause_id': self.clause.id, 'beneficiary_id': self.person.id,
+                  'month': '2025-03-17', 'modality': 'cdi', 'hours': 100.0}
+        values.update(vals)
+        return self.env['asr.hour.entry'].create(values)

@@ -45,7 +45,7 @@ class AsrBeneficiary(models.Model):
     first_name = fields.Char('First name', required=True, track_visibility='onchange')
     last_name = fields.Char('Last name', required=True, track_visibility='onchange')
     birth_date = fields.Date('Birth date')
-    birth_year = fields.Integer('Birth year', compute='_compute_birth_year', store=True,
+    birth_year = fields.Integer('Birth year', readonly=True,
                                 help="Kept after anonymisation for the age bands of bilans.")
     gender = fields.Selection(GENDERS, 'Gender')
     zip = fields.Char('Postal code')
@@ -66,8 +66,7 @@ class AsrBeneficiary(models.Model):
                                   track_visibility='onchange')
     validator_id = fields.Many2one('res.users', 'Validated by', readonly=True, copy=False)
     validity_months = fields.Integer(
-        'Valid for (months)', default=lambda self: self._default_charter(
-        ).eligibility_validity_months or eligibility.DEFAULT_VALIDITY_MONTHS)
+        'Valid for (months)', help="By default the charter's validity of eligibility.")
     validity_end = fields.Date('Eligible until', compute='_compute_validity_end', store=True)
     state = fields.Selection([('draft', 'To validate'), ('validated', 'Validated'),
                               ('anonymised', 'Anonymised')], 'Status', default='draft',
@@ -95,12 +94,6 @@ class AsrBeneficiary(models.Model):
         for person in self:
             person.name = ' '.join(p for p in ((person.last_name or '').upper(),
                                                person.first_name or '') if p)
-
-    @api.depends('birth_date')
-    def _compute_birth_year(self):
-        for person in self:
-            if person.birth_date:
-                person.birth_year = fields.Date.from_string(person.birth_date).year
 
     @api.depends('validation_date', 'validity_months')
     def _compute_validity_end(self):
@@ -185,11 +178,32 @@ class AsrBeneficiary(models.Model):
                     "%s is not marked as living in a QPV: tick the box or remove the QPV "
                     "name.") % person.name)
 
+    @api.onchange('charter_id')
+    def _onchange_charter_id(self):
+        if self.charter_id and self.state == 'draft':
+            self.validity_months = self.charter_id.eligibility_validity_months
+
+    @api.model
+    def create(self, vals):
+        if not vals.get('validity_months'):
+            charter = self.env['asr.charter'].browse(vals.get('charter_id'))
+            vals['validity_months'] = (charter.eligibility_validity_months
+                                       or eligibility.DEFAULT_VALIDITY_MONTHS)
+        self._set_birth_year(vals)
+        return super(AsrBeneficiary, self).create(vals)
+
     @api.multi
     def write(self, vals):
         if any(p.state == 'anonymised' for p in self) and set(vals) & set(IDENTITY_FIELDS):
             raise UserError(_("An anonymised person cannot be given an identity again."))
+        self._set_birth_year(vals)
         return super(AsrBeneficiary, self).write(vals)
+
+    @api.model
+    def _set_birth_year(self, vals):
+        """The birth year outlives the birth date: the bilans count people by age band."""
+        if vals.get('birth_date'):
+            vals['birth_year'] = fields.Date.from_string(vals['birth_date']).year
 
     # -- eligibility --------------------------------------------------------------------
     @api.model

@@ -32,6 +32,9 @@ def entry_errors(entry, clause, person, month_total, cap, taken_keys, key):
     month = entry.get('month')
     if not month:
         return errors + [('month', 'month_missing', {})]
+    if key in taken_keys:
+        # a second figure for the same person, clause, month and modality: say so first
+        return errors + [('month', 'duplicate', {'month': first_of_month(month)})]
     first, last = eligibility.month_bounds(month)
     start, end = clause.get('date_start'), clause.get('date_end')
     if not start or not end:
@@ -55,6 +58,4 @@ def entry_errors(entry, clause, person, month_total, cap, taken_keys, key):
             if hours > 0 and excess > 0:
                 errors.append(('hours', 'cap', {'total': month_total + hours, 'cap': cap,
                                                 'month': first}))
-    if key in taken_keys:
-        errors.append(('month', 'duplicate', {'month': first_of_month(month)}))
     return errors

@@ -1,0 +1,128 @@
+"""Eligibility validated by the facilitator; identities readable only by the facilitator of
+the person's charter and the "Personal data" group; every access logged."""
+from unittest.mock import patch
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import BeneficiaryCase
+
+
+class TestBeneficiaries(BeneficiaryCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestBeneficiaries, cls).setUpClass()
+        cls.facilitator_user = cls.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Facilitatrice (test)', 'login': 'asr_facilitator_benef', 'lang': 'fr_FR',
+            'parent_id': False, 'groups_id': [(6, 0, [
+                cls.env.ref('asr_charter.group_asr_facilitator').id])]})
+        cls.facilitator_user.partner_id.parent_id = cls.facilitator
+        other = cls.env['res.partner'].create({'name': 'Autre facilitateur', 'is_company': True})
+        cls.other_facilitator_user = cls.env['res.users'].with_context(
+            no_reset_password=True).create({
+                'name': 'Autre (test)', 'login': 'asr_other_facilitator_benef', 'lang': 'fr_FR',
+                'groups_id': [(6, 0, [cls.env.ref('asr_charter.group_asr_facilitator').id])]})
+        cls.other_facilitator_user.partner_id.parent_id = other
+
+    def new_person(self, env=None, **vals):
+        values = {'charter_id': self.charter.id, 'last_name': 'Nouveau', 'first_name': 'Sam',
+                  'birth_date': '1999-01-20'}
+        values.update(vals)
+        return (env or self.env)['asr.beneficiary'].create(values)
+
+    def test_validation_by_the_facilitator(self):
+        person = self.new_person(env=self.env(user=self.facilitator_user))
+        self.assertEqual(person.state, 'draft')
+        self.assertEqual(person.eligibility_status, 'pending')
+        self.assertEqual(person.validity_months, 24)
+        with self.assertRaisesRegex(UserError, "justificatif"):
+            person.action_validate_eligibility()
+        person.proof_kind = 'france_travail'
+        with self.assertRaisesRegex(UserError, "aucun critère de niveau 1"):
+            person.action_validate_eligibility()
+        person.criterion_ids = self.qpv
+        person.with_context(validation_date='2025-05-15').action_validate_eligibility()
+        self.assertEqual(person.state, 'validated')
+        self.assertEqual(person.validator_id, self.facilitator_user)
+        self.assertEqual(person.validity_end, '2027-05-14')
+        with patch('odoo.fields.Date.context_today', return_value='2027-05-14'):
+            person.invalidate_cache()
+            self.assertEqual(person.eligibility_status, 'valid')
+            self.assertIn(person, self.env['asr.beneficiary'].search(
+                [('eligibility_status', '=', 'valid')]))
+        with patch('odoo.fields.Date.context_today', return_value='2027-05-15'):
+            person.invalidate_cache()
+            self.assertEqual(person.eligibility_status, 'expired')
+            self.assertIn(person, self.env['asr.beneficiary'].search(
+                [('eligibility_status', '=', 'expired')]))
+
+    def test_charter_can_require_two_level_two_criteria(self):
+        self.charter.eligibility_level2_required = 2
+        person = self.new_person(proof_kind='address', criterion_ids=[(6, 0, self.qpv.ids)])
+        with self.assertRaisesRegex(UserError, "2 critères de niveau 2"):
+            person.action_validate_eligibility()
+        person.criterion_ids = self.qpv | self.rqth
+        person.action_validate_eligibility()
+        self.assertEqual(person.state, 'validated')
+
+    def test_validity_is_configurable_on_the_charter(self):
+        self.charter.eligibility_validity_months = 12
+        person = self.new_person(proof_kind='caf', criterion_ids=[(6, 0, self.rsa.ids)])
+        self.assertEqual(person.validity_months, 12)
+        person.with_context(validation_date='2025-01-10').action_validate_eligibility()
+        self.assertEqual(person.validity_end, '2026-01-09')
+        with self.assertRaisesRegex(ValidationError, "au moins un mois"):
+            with self.env.cr.savepoint():
+                self.charter.eligibility_validity_months = 0
+
+    def test_bad_identity_refused(self):
+        Person = self.env['asr.beneficiary']
+        before = Person.search_count([])
+        with self.assertRaisesRegex(ValidationError, "âge de"):
+            with self.env.cr.savepoint():
+                self.new_person(birth_date='2020-01-01')
+        with self.assertRaisesRegex(ValidationError, "QPV"):
+            with self.env.cr.savepoint():
+                self.new_person(qpv_name='Mont-Mesly')
+        self.assertEqual(Person.search_count([]), before)
+
+    def test_buyer_cannot_validate(self):
+        buyer = self.user('asr_buyer_benef', ['asr_charter.group_asr_buyer'])
+        person = self.new_person(proof_kind='caf', criterion_ids=[(6, 0, self.rsa.ids)])
+        with self.assertRaises((AccessError, UserError)):
+            person.sudo(buyer).action_validate_eligibility()
+
+    def test_who_reads_identities(self):
+        person = self.new_person()
+        for login, group in (('asr_buyer_read', 'asr_charter.group_asr_buyer'),
+                             ('asr_manager_read', 'asr_charter.group_asr_manager'),
+                             ('asr_finance_read', 'asr_charter.group_asr_finance')):
+            user = self.user(login, [group])
+            with self.assertRaises(AccessError):
+                person.sudo(user).read(['last_name'])
+        staff = self.user('asr_staff_read', ['asr_beneficiaries.group_asr_personal_data'])
+        self.assertEqual(person.sudo(staff).read(['last_name'])[0]['last_name'], 'Nouveau')
+        as_facilitator = self.env['asr.beneficiary'].sudo(self.facilitator_user)
+        self.assertIn(person, as_facilitator.search([]))
+        as_other = self.env['asr.beneficiary'].sudo(self.other_facilitator_user)
+        self.assertNotIn(person, as_other.search([]))
+        with self.assertRaises(AccessError):
+            person.sudo(self.other_facilitator_user).read(['last_name'])
+
+    def test_every_access_is_logged(self):
+        Log = self.env['auditlog.log']
+        person = self.new_person(env=self.env(user=self.facilitator_user))
+        logs = Log.search([('model_id.model', '=', 'asr.beneficiary'),
+                           ('res_id', '=', person.id)])
+        self.assertEqual(logs.mapped('method'), ['create'])
+        self.assertEqual(logs.user_id, self.facilitator_user)
+        self.assertIn('Nouveau', logs.line_ids.mapped('new_value_text'))
+        # records returned by create carry auditlog's "already logging" context: browse again,
+        # as every request of the web client does
+        fresh = self.env['asr.beneficiary'].sudo(self.facilitator_user).browse(person.id)
+        fresh.read(['last_name', 'birth_date'])
+        fresh.write({'zip': '94000'})
+        methods = Log.search([('model_id.model', '=', 'asr.beneficiary'),
+                              ('res_id', '=', person.id)]).mapped('method')
+        self.assertIn('read', methods)
+        self.assertIn('write', methods)

@@ -68,7 +68,9 @@ def _seed(server):
                      {'name': 'Territoire test', 'is_company': True})
 
     def user(login, name, group, parent=None):
-        partner = call('admin', 'res.partner', 'create', {'name': name, 'parent_id': parent})
+        # real users have an e-mail address: the chatter signs their messages with it
+        partner = call('admin', 'res.partner', 'create', {
+            'name': name, 'parent_id': parent, 'email': '%s@example.org' % login})
         return call('admin', 'res.users', 'create', {
             'login': login, 'password': PASSWORDS[login], 'partner_id': partner,
             'lang': 'fr_FR', 'groups_id': [(6, 0, [groups[group]])]})

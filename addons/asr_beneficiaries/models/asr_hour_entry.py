@@ -50,8 +50,10 @@ class AsrHourEntry(models.Model):
                                 ondelete='restrict',
                                 domain=[('clause_type', '=', 'insertion'),
                                         ('state', '=', 'execution')])
-    charter_id = fields.Many2one(related='clause_id.charter_id', store=True, readonly=True,
-                                 index=True)
+    # a plain column set from the clause, not a related field: the facilitator's record rule
+    # reads it, and it must be there from the INSERT on (a stored related field is written
+    # after, under that very rule)
+    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
     partner_id = fields.Many2one(related='clause_id.partner_id', store=True, readonly=True,
                                  string='Contractor')
     beneficiary_id = fields.Many2one('asr.beneficiary', 'Beneficiary', index=True,
@@ -117,6 +119,8 @@ class AsrHourEntry(models.Model):
                 first_of_month(fields.Date.from_string(vals['month'])))
         clause = self.env['asr.clause'].browse(vals['clause_id']) if vals.get(
             'clause_id') else self.clause_id
+        if vals.get('clause_id'):
+            vals['charter_id'] = clause.sudo().charter_id.id
         if not vals.get('employer_id') and not self.employer_id and clause.partner_id:
             vals['employer_id'] = clause.partner_id.id
         modality = vals.get('modality', self.modality or 'cdi')
@@ -245,6 +249,8 @@ class AsrHourEntry(models.Model):
                      "month and modality (%s).") % month_text
         if key == 'modality':
             return _("Unknown modality \"%s\".") % (values.get('value') or '')
+        if key == 'month_missing':
+            return _("Give the month of the hours.")
         return key
 
     # -- workflow -----------------------------------------------------------------------

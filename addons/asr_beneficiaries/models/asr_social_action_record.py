@@ -15,8 +15,8 @@ class AsrSocialActionRecord(models.Model):
                                 index=True, ondelete='restrict')
     clause_id = fields.Many2one(related='action_id.clause_id', store=True, readonly=True,
                                 index=True)
-    charter_id = fields.Many2one(related='action_id.clause_id.charter_id', store=True,
-                                 readonly=True)
+    # set from the action at creation (the facilitator's record rule reads it from the INSERT on)
+    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
     date = fields.Date('Date', required=True, default=fields.Date.context_today)
     people_count = fields.Integer('Number of people', required=True, default=1)
     description = fields.Text('What was done')
@@ -29,6 +29,22 @@ class AsrSocialActionRecord(models.Model):
     @api.multi
     def name_get(self):
         return [(r.id, '%s — %s' % (r.action_id.display_name, r.date)) for r in self]
+
+    @api.model
+    def create(self, vals):
+        self._set_charter(vals)
+        return super(AsrSocialActionRecord, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._set_charter(vals)
+        return super(AsrSocialActionRecord, self).write(vals)
+
+    @api.model
+    def _set_charter(self, vals):
+        if vals.get('action_id'):
+            vals['charter_id'] = self.env['asr.clause.action'].sudo().browse(
+                vals['action_id']).clause_id.charter_id.id
 
     @api.constrains('people_count')
     def _check_people_count(self):

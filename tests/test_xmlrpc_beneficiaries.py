@@ -1,0 +1,79 @@
+"""GDPR over Odoo's external API: the facilitator works on the people of their charter;
+buyers and finance read hours and counts, never names; every access is audited."""
+import xmlrpc.client
+
+import pytest
+
+
+@pytest.fixture(scope='module')
+def insertion(odoo_server):
+    """An insertion clause in execution on the facilitator's charter, and one person the
+    facilitator recorded and validated through XML-RPC."""
+    call = odoo_server.call
+    market = odoo_server.ids['market']
+    lot = call('admin', 'asr.market', 'read', [market], fields=['lot_ids'])[0]['lot_ids'][0]
+    contractor = call('admin', 'res.partner', 'create',
+                      {'name': 'Bâtisseurs du Val (test)', 'is_company': True})
+    call('admin', 'asr.market.lot', 'write', [lot], {
+        'partner_id': contractor, 'amount_awarded': 900000.0, 'date_award': '2026-03-20',
+        'date_start': '2026-04-01', 'date_end': '2027-12-31'})
+    clause = call('admin', 'asr.clause', 'search', [('lot_id', '=', lot)])[0]
+    call('admin', 'asr.clause', 'write', [clause], {'state': 'execution'})
+    rsa = call('admin', 'ir.model.data', 'xmlid_to_res_id', 'asr_beneficiaries.criterion_rsa')
+    person = call('test_facilitator', 'asr.beneficiary', 'create', {
+        'charter_id': odoo_server.ids['charter'], 'last_name': 'Exemple',
+        'first_name': 'Camille', 'birth_date': '1991-04-02', 'gender': 'female',
+        'criterion_ids': [(6, 0, [rsa])], 'proof_kind': 'caf'})
+    call('test_facilitator', 'asr.beneficiary', 'action_validate_eligibility', [person],
+         context={'validation_date': '2026-03-15'})
+    entry = call('test_facilitator', 'asr.hour.entry', 'create', {
+        'clause_id': clause, 'beneficiary_id': person, 'month': '2026-05-01',
+        'modality': 'cdi', 'hours': 140.0})
+    call('test_facilitator', 'asr.hour.entry', 'action_validate', [entry])
+    return {'clause': clause, 'person': person, 'entry': entry}
+
+
+def test_facilitator_reads_their_people(odoo_server, insertion):
+    rows = odoo_server.call('test_facilitator', 'asr.beneficiary', 'search_read',
+                            [('id', '=', insertion['person'])],
+                            fields=['name', 'state', 'validity_end'])
+    assert rows[0]['name'] == 'EXEMPLE Camille'
+    assert rows[0]['state'] == 'validated'
+    assert rows[0]['validity_end'] == '2028-03-14'
+    assert odoo_server.call('test_other_facilitator', 'asr.beneficiary', 'search', []) == []
+    with pytest.raises(xmlrpc.client.Fault) as err:
+        odoo_server.call('test_other_facilitator', 'asr.beneficiary', 'read',
+                         [insertion['person']], fields=['last_name'])
+    assert err.value.faultCode == 4
+
+
+@pytest.mark.parametrize('login', ['test_buyer', 'test_finance'])
+def test_buyer_and_finance_see_hours_and_counts_not_names(odoo_server, insertion, login):
+    rows = odoo_server.call(login, 'asr.hour.entry', 'search_read',
+                            [('clause_id', '=', insertion['clause'])],
+                            fields=['hours', 'month', 'modality', 'state'])
+    assert [(r['hours'], r['month'], r['state']) for r in rows] == [
+        (140.0, '2026-05-01', 'validated')]
+    clause = odoo_server.call(login, 'asr.clause', 'read', [insertion['clause']],
+                              fields=['hours_realised', 'beneficiary_count'])[0]
+    assert (clause['hours_realised'], clause['beneficiary_count']) == (140.0, 1)
+    with pytest.raises(xmlrpc.client.Fault) as err:
+        odoo_server.call(login, 'asr.hour.entry', 'read', [insertion['entry']],
+                         fields=['beneficiary_id'])
+    assert err.value.faultCode == 4
+    with pytest.raises(xmlrpc.client.Fault):
+        odoo_server.call(login, 'asr.beneficiary', 'search_read', [], fields=['name'])
+    # the default read of an entry leaves the restricted field out
+    row = odoo_server.call(login, 'asr.hour.entry', 'read', [insertion['entry']])[0]
+    assert 'beneficiary_id' not in row
+
+
+def test_every_access_to_a_person_is_audited(odoo_server, insertion):
+    facilitator = odoo_server.ids['facilitator']
+    odoo_server.call('test_facilitator', 'asr.beneficiary', 'read', [insertion['person']],
+                     fields=['birth_date'])
+    logs = odoo_server.call('admin', 'auditlog.log', 'search_read', [
+        ('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', insertion['person'])],
+        fields=['method', 'user_id'])
+    by_facilitator = {log['method'] for log in logs if log['user_id'][0] == facilitator}
+    assert {'create', 'read', 'write'} <= by_facilitator

@@ -40,6 +40,8 @@ class OdooServer(object):
         self.ids = {}
 
     def log(self):
+        if not os.path.exists(self.log_path):
+            return ''  # the server has not opened its log yet
         with open(self.log_path, encoding='utf-8', errors='replace') as fh:
             return fh.read()
 
@@ -138,13 +140,18 @@ def odoo_server(tmp_path_factory):
         while True:
             if proc.poll() is not None:
                 raise RuntimeError('Odoo exited (%s):\n%s' % (proc.returncode, server.log()))
-            try:
+            # Odoo listens before it has preloaded the database's registry; a request during
+            # that preload imports every addon in parallel with it, which can break the load
+            # (seen as "Model 'account.bank.statement.line' does not exist in registry"):
+            # wait for the preload to end, as a reverse proxy's health check would.
+            if 'Modules loaded.' in server.log():
                 socket.create_connection(('127.0.0.1', port), timeout=1).close()
                 break
-            except OSError:
-                if time.time() > deadline:
-                    raise RuntimeError('Odoo did not listen in time:\n' + server.log())
-                time.sleep(0.5)
+            if 'Failed to load registry' in server.log():
+                raise RuntimeError('Odoo could not load the database:\n' + server.log())
+            if time.time() > deadline:
+                raise RuntimeError('Odoo did not load in time:\n' + server.log())
+            time.sleep(0.5)
         # the very first request: Odoo imports every installable addon of the path here
         server.first_response = requests.get(server.url + '/web/login', timeout=120)
         server.log_after_first_request = server.log()

@@ -22,6 +22,8 @@
     ],
     'demo': [
         'demo/asr_beneficiaries_demo.xml',
+        'demo/asr_hour_entry_demo.xml',
+        'demo/asr_monthly_report_demo.xml',
     ],
     'installable': True,
 }

@@ -135,13 +135,11 @@ class AsrBeneficiary(models.Model):
     def _compute_hours_validated(self):
         groups = self.env['asr.hour.entry'].sudo().read_group(
             [('beneficiary_id', 'in', self.ids), ('state', '=', 'validated')],
-            ['beneficiary_id', 'hours', 'month:max'], ['beneficiary_id'])
-        totals = {g['beneficiary_id'][0]: g for g in groups}
-        for person in self:
-            group = totals.get(person.id, {})
-            person.hours_validated = group.get('hours', 0.0)
+            ['beneficiary_id', 'hours'], ['beneficiary_id'])
+        totals = {g['beneficiary_id'][0]: g['hours'] for g in groups}
         last = self._last_entry_months()
         for person in self:
+            person.hours_validated = totals.get(person.id, 0.0)
             person.last_entry_month = last.get(person.id, False)
 
     @api.multi

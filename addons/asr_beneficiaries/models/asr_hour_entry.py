@@ -151,7 +151,8 @@ class AsrHourEntry(models.Model):
                 total = self.env.cr.fetchone()[0]
             key = duplicate_key(clause.id, person.id, month, entry.modality,
                                 entry.employer_id.id)
-            taken = self._taken_keys([clause.id], exclude_ids=entry.ids)
+            taken = self._taken_keys([clause.id], exclude_ids=entry.ids, month=entry.month,
+                                     modality=entry.modality)
             errors = controls.entry_errors(
                 {'month': month, 'modality': entry.modality, 'hours': entry.hours,
                  'amount': entry.amount}, clause_info, person_info, total,
@@ -191,16 +192,19 @@ class AsrHourEntry(models.Model):
                 for row in self.env.cr.fetchall()}
 
     @api.model
-    def _taken_keys(self, clause_ids, exclude_ids=()):
+    def _taken_keys(self, clause_ids, exclude_ids=(), month=None, modality=None):
         """Duplicate keys of the entries of these clauses (rejected entries excepted), with
-        their hours and amount: {key: (id, hours, amount)}."""
+        their hours and amount: {key: (id, hours, amount)}; only those of one month and
+        modality when given (checking one entry reads a handful of rows, not the clause)."""
         if not clause_ids:
             return {}
         self.env.cr.execute("""
             SELECT id, clause_id, beneficiary_id, month, modality, employer_id, hours, amount
             FROM asr_hour_entry
-            WHERE clause_id IN %s AND state != 'rejected' AND NOT id = ANY(%s)""",
-                            (tuple(clause_ids), list(exclude_ids)))
+            WHERE clause_id IN %s AND state != 'rejected' AND NOT id = ANY(%s)
+              AND (%s IS NULL OR month = %s) AND (%s IS NULL OR modality = %s)""",
+                            (tuple(clause_ids), list(exclude_ids), month, month, modality,
+                             modality))
         to_date = fields.Date.from_string
         return {duplicate_key(row[1], row[2], to_date(row[3]), row[4], row[5]):
                 (row[0], row[6], row[7])

@@ -93,3 +93,10 @@ class AsrClauseAction(models.Model):
             action.people_done = done.get(action.id, 0)
             action.done_progress = (action.people_done * 100.0 / action.people_count
                                     if action.people_count else 0.0)
+
+    @api.multi
+    def name_get(self):
+        labels = dict(self._fields['action']._description_selection(self.env))
+        return [(action.id, '%s — %s' % (labels.get(action.action, ''),
+                                         action.clause_id.code or ''))
+                for action in self]

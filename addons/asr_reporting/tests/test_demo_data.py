@@ -55,5 +55,51 @@ class TestDemoData(SavepointCase):
     def test_demo_clause_has_the_worked_example_objective(self):
         clause = self.env.ref('asr_clauses.clause_rehabilitation')
         self.assertEqual(clause.hour_objective, 686)
-        # two validated entries, 151.67 + 120 h; the third is a draft
-        self.assertAlmostEqual(clause.hours_realised, 271.67)
+        # fixed contract dates (2024-2026) and more validated hours than the objective
+        self.assertEqual((clause.date_start, clause.date_end), ('2024-01-01', '2026-12-31'))
+        self.assertGreater(clause.hours_realised, clause.hour_objective)
+        self.assertFalse(clause.behind_objective)
+
+    def test_beneficiaries_demo(self):
+        charter = self.env.ref('asr_charter.charter_gpsea')
+        people = self.env['asr.beneficiary'].search([('charter_id', '=', charter.id)])
+        self.assertTrue(25 <= len(people) <= 35, len(people))
+        self.assertEqual(set(people.mapped('state')), {'validated', 'draft'})
+        self.assertTrue(all(p.validator_id and p.validation_date and p.criterion_ids
+                            for p in people if p.state == 'validated'))
+        self.assertTrue(people.filtered('qpv_resident'))
+        self.assertTrue(all((p.zip or '').startswith('94') for p in people))
+
+        clauses = (self.env.ref('asr_clauses.clause_rehabilitation')
+                   | self.env.ref('asr_beneficiaries.clause_npnru_roads')
+                   | self.env.ref('asr_beneficiaries.clause_gup_cleaning'))
+        entries = self.env['asr.hour.entry'].search([('clause_id', 'in', clauses.ids)])
+        self.assertTrue(150 <= len(entries) <= 300, len(entries))
+        modalities = dict(self.env['asr.hour.entry']._fields['modality'].selection)
+        self.assertEqual(set(entries.mapped('modality')), set(modalities))
+        months = sorted(entries.mapped('month'))
+        self.assertEqual((months[0][:4], months[-1][:4]), ('2024', '2026'))
+        self.assertEqual(set(entries.mapped('state')),
+                         {'draft', 'submitted', 'validated', 'rejected'})
+        rejected = entries.filtered(lambda e: e.state == 'rejected')
+        self.assertEqual(len(rejected), 1)
+        self.assertTrue(rejected.reject_reason)
+        subcontracted = entries.filtered(lambda e: e.modality.startswith('subcontracting'))
+        self.assertTrue(all(e.amount > 0 and e.hours > 0 and e.employer_id.asr_inclusive
+                            and not e.beneficiary_id for e in subcontracted))
+
+        behind = clauses.filtered('behind_objective')
+        self.assertEqual(behind, self.env.ref('asr_beneficiaries.clause_npnru_roads'))
+        for clause in clauses - behind:
+            self.assertGreaterEqual(clause.hours_projected, clause.hour_objective)
+        self.assertTrue(all(c.beneficiary_count for c in clauses))
+
+        reports = self.env['asr.monthly.report'].search([('clause_id', 'in', clauses.ids)])
+        received_late = reports.filtered(lambda r: r.received_date and r.days_late > 0)
+        self.assertEqual(len(received_late), 1)
+        self.assertEqual(received_late.days_late, 9)
+        self.assertEqual(len(reports.filtered(lambda r: not r.received_date)), 1)
+
+        records = self.env.ref('asr_clauses.clause_cleaning_social_action').social_record_ids
+        self.assertEqual(sorted(records.mapped('state')), ['draft', 'validated'])
+        self.assertTrue(all(r.attachment_ids for r in records))

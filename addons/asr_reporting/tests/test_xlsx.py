@@ -3,23 +3,21 @@ import io
 
 import openpyxl
 
-from odoo.addons.asr_clauses.tests.common import ClauseCase
+from odoo.addons.asr_beneficiaries.tests.common import BeneficiaryCase
 
 
-class TestClauseHoursXlsx(ClauseCase):
+class TestClauseHoursXlsx(BeneficiaryCase):
 
     def test_xlsx_export_of_insertion_hours(self):
-        self.award(self.lot, 800000.0, start='2025-01-01', end='2026-06-30')
-        clause = self.insertion_clause(state='execution')
-        person = self.env['asr.beneficiary'].create({'first_name': 'Yanis',
-                                                     'last_name': 'Fictif'})
+        # contract from March 2025 to December 2026, a person validated in February 2025
+        clause, person = self.clause, self.person
         Entry = self.env['asr.hour.entry']
         Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
-                      'month': '2025-02-01', 'hours': 151.67}).action_validate()
+                      'month': '2025-03-01', 'hours': 151.67}).action_validate()
         Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
-                      'month': '2025-03-01', 'hours': 98.33}).action_validate()
+                      'month': '2025-04-01', 'hours': 98.33}).action_validate()
         Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
-                      'month': '2025-04-01', 'hours': 50.0})  # draft: not counted
+                      'month': '2025-05-01', 'hours': 50.0})  # draft: not counted
         report = self.env.ref('asr_reporting.asr_clause_hours_xlsx')
         content, kind = report.render_xlsx(clause.ids, {})
         self.assertEqual(kind, 'xlsx')
@@ -32,8 +30,8 @@ class TestClauseHoursXlsx(ClauseCase):
         self.assertEqual(row[1], self.market.display_name)
         self.assertEqual(row[2], '3 — Maçonnerie')
         self.assertEqual(row[3], 'Entreprise Titulaire (test)')
-        self.assertEqual(row[4], '01/01/2025')
-        self.assertEqual(row[5], '30/06/2026')
+        self.assertEqual(row[4], '01/03/2025')
+        self.assertEqual(row[5], '31/12/2026')
         # 800,000 x 50 % / 32 x 5 % = 625 h; realised 151.67 + 98.33 = 250 h = 40 %; 375 missing
         self.assertEqual(row[6], 625)
         self.assertAlmostEqual(row[7], 250.0)

@@ -27,6 +27,8 @@ cat <<MSG
     acheteur      Claire Martin, acheteuse (ASR / Acheteur)
     responsable   Karim Benali, responsable achats (ASR / Responsable)
     finance       Sophie Lefèvre, finance (ASR / Finance)
+    suivi         Inès Morel, chargée de suivi PCI (ASR / Données personnelles : bénéficiaires,
+                  validation des heures, import des relevés)
     facilitateur  Nadia Haddad, facilitatrice PCI (portail : http://127.0.0.1:${port}/my ;
                   avis sur les marchés : /my/asr/markets)
   Stop with Ctrl-C.

@@ -18,7 +18,8 @@ CONF = os.environ.get('ASR_ODOO_CONF', os.path.join(ROOT, '.run', 'odoo.conf'))
 TEMPLATE = os.environ.get('ASR_TEST_TEMPLATE', 'asr_test_tpl')
 HTTP_DB = 'asr_test_http'
 PASSWORDS = {'admin': 'admin', 'test_buyer': 'buyer-pw-1', 'test_finance': 'finance-pw-1',
-             'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1'}
+             'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1',
+             'test_staff': 'staff-pw-1'}
 
 
 def _free_port():
@@ -63,6 +64,8 @@ def _seed(server):
     for xmlid in ('group_asr_buyer', 'group_asr_finance', 'group_asr_facilitator'):
         groups[xmlid] = call('admin', 'ir.model.data', 'xmlid_to_res_id',
                              'asr_charter.' + xmlid)
+    groups['group_asr_personal_data'] = call('admin', 'ir.model.data', 'xmlid_to_res_id',
+                                             'asr_beneficiaries.group_asr_personal_data')
     pci = call('admin', 'res.partner', 'create', {'name': 'PCI (test)', 'is_company': True})
     other = call('admin', 'res.partner', 'create',
                  {'name': 'Autre facilitateur (test)', 'is_company': True})
@@ -83,6 +86,7 @@ def _seed(server):
                                      'group_asr_facilitator', pci)
     server.ids['other_facilitator'] = user('test_other_facilitator', 'Omar Autre',
                                            'group_asr_facilitator', other)
+    server.ids['staff'] = user('test_staff', 'Inès Suivi', 'group_asr_personal_data', pci)
 
     def charter(name, facilitator):
         charter_id = call('admin', 'asr.charter', 'create', {

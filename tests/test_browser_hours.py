@@ -47,8 +47,10 @@ def test_staff_validate_named_hours(browser, odoo_server, submitted_entry):
     assert 'Bénéficiaire' in header
     assert 'NAVIGATEUR Léa' in page.inner_text('.o_list_view tbody')
     page.click('.o_list_view >> text=NAVIGATEUR Léa')
-    page.wait_for_selector('.o_form_view button[name="action_validate"]')
-    page.click('.o_form_view button[name="action_validate"]')
+    # Odoo 11 renders header buttons without their name: found by their French label
+    validate = '.o_statusbar_buttons button:visible:has-text("Valider")'
+    page.wait_for_selector(validate)
+    page.click(validate)
     page.wait_for_selector('.o_statusbar_status .btn-primary >> text=Validée')
     state = odoo_server.call('admin', 'asr.hour.entry', 'read', [submitted_entry],
                              fields=['state', 'validated_by_id'])[0]

@@ -19,6 +19,7 @@
         'views/res_partner_views.xml',
         'wizards/asr_supplier_import_views.xml',
         'views/menus.xml',
+        'views/portal_templates.xml',
     ],
     'demo': [
         'demo/asr_beneficiaries_demo.xml',

@@ -40,7 +40,10 @@ def test_facilitator_reads_their_people(odoo_server, insertion):
     assert rows[0]['name'] == 'EXEMPLE Camille'
     assert rows[0]['state'] == 'validated'
     assert rows[0]['validity_end'] == '2028-03-14'
-    assert odoo_server.call('test_other_facilitator', 'asr.beneficiary', 'search', []) == []
+    others = odoo_server.call('test_other_facilitator', 'asr.beneficiary', 'search_read', [],
+                              fields=['charter_id'])
+    assert insertion['person'] not in [row['id'] for row in others]
+    assert {row['charter_id'][0] for row in others} <= {odoo_server.ids['other_charter']}
     with pytest.raises(xmlrpc.client.Fault) as err:
         odoo_server.call('test_other_facilitator', 'asr.beneficiary', 'read',
                          [insertion['person']], fields=['last_name'])

@@ -78,8 +78,9 @@ class AsrHourEntry(models.Model):
     state = fields.Selection(STATES, 'State', default='draft', required=True, index=True,
                              readonly=True, copy=False)
     reject_reason = fields.Text('Why rejected', readonly=True, copy=False)
-    validated_by_id = fields.Many2one('res.users', 'Validated by', readonly=True, copy=False)
-    validated_on = fields.Date('Validated on', readonly=True, copy=False)
+    # who checked the entry and when: filled on validation and on rejection
+    validated_by_id = fields.Many2one('res.users', 'Checked by', readonly=True, copy=False)
+    validated_on = fields.Date('Checked on', readonly=True, copy=False)
 
     @api.multi
     def _compute_name(self):

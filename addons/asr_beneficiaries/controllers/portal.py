@@ -4,21 +4,26 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.asr_charter.controllers.portal import asr_clip, asr_form_too_large
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.asr_hour_entry import REASON_MAX_LENGTH
+from ..rules.hours import month_text
 
 WAITING = ('draft', 'submitted')
 DONE = ('validated', 'rejected')
-
-
-def month_label(month):
-    """'2025-05-01' -> '05/2025'."""
-    return month and '%s/%s' % (month[5:7], month[:4]) or ''
+# what the pages show of a person: read as the facilitator, so that the audit trail of each
+# person shows the facilitator's own reads
+SHOWN_PERSON_FIELDS = ['name', 'code', 'criterion_ids', 'eligibility_status', 'proof_kind',
+                       'validity_end']
 
 
 class AsrHoursPortal(CustomerPortal):
     """The facilitator validates the eligibility of the people and the monthly hour entries
-    of their charters. Records are searched and changed with the user's own rights (record
-    rules, the models' facilitator checks) and displayed with sudo."""
+    of their charters. Portal users have no write access over RPC: the pages search and read
+    with the user's own rights (record rules), then the models' workflow methods check the
+    user again (facilitator of the record's charter) and write as superuser, signing with the
+    user. An error leaves nothing written."""
 
     def _prepare_portal_layout_values(self):
         values = super(AsrHoursPortal, self)._prepare_portal_layout_values()
@@ -34,16 +39,15 @@ class AsrHoursPortal(CustomerPortal):
         return request.env.user.has_group('asr_charter.group_asr_facilitator')
 
     def _asr_checked(self, model, record_id):
-        """The record read and writable with the user's own rights; Forbidden otherwise."""
+        """The record, readable with the user's own rights; Forbidden otherwise."""
         if not self._asr_facilitator():
             raise Forbidden()
         record = request.env[model].browse(record_id)
         try:
-            record.check_access_rights('write')
+            record.check_access_rights('read')
             if not record.exists():
                 raise MissingError(_('This record does not exist.'))
             record.check_access_rule('read')
-            record.check_access_rule('write')
         except (AccessError, MissingError):
             raise Forbidden()
         return record
@@ -63,6 +67,12 @@ class AsrHoursPortal(CustomerPortal):
             raise Forbidden()
         return None
 
+    @staticmethod
+    def _asr_read_people(people):
+        """Read what the page shows of ``people`` as the user: logged in their audit trail."""
+        if people:
+            people.read(SHOWN_PERSON_FIELDS)
+
     # -- hour entries ---------------------------------------------------------------------
     @http.route(['/my/asr/hours'], type='http', auth='user', website=True)
     def portal_my_asr_hours(self, **kw):
@@ -73,21 +83,21 @@ class AsrHoursPortal(CustomerPortal):
     def _asr_render_hours(self, error=None, error_id=None, form=None):
         entries = request.env['asr.hour.entry']
         # searched with the user's rights (record rules), displayed with sudo
-        waiting = entries.search([('state', 'in', WAITING)]).sudo()
-        waiting = waiting.sorted(lambda e: (e.clause_id.code or '', e.clause_id.id,
-                                            e.month or '', e.id))
+        waiting = entries.search([('state', 'in', WAITING)])
+        done = entries.search([('state', 'in', DONE)],
+                              order='validated_on desc, write_date desc, id desc', limit=20)
+        self._asr_read_people((waiting | done).mapped('beneficiary_id'))
+        waiting = waiting.sudo().sorted(lambda e: (e.clause_id.code or '', e.clause_id.id,
+                                                   e.month or '', e.id))
         groups = []
         for entry in waiting:
             if not groups or groups[-1][0] != entry.clause_id:
                 groups.append((entry.clause_id, []))
             groups[-1][1].append(entry)
-        done = entries.search([('state', 'in', DONE)],
-                              order='validated_on desc, write_date desc, id desc',
-                              limit=20).sudo()
         values = self._prepare_portal_layout_values()
         values.update({
-            'groups': groups, 'done': done, 'error': error, 'error_id': error_id,
-            'form': form or {}, 'month_label': month_label, 'page_name': 'asr_hours',
+            'groups': groups, 'done': done.sudo(), 'error': error, 'error_id': error_id,
+            'form': form or {}, 'month_label': month_text, 'page_name': 'asr_hours',
         })
         return request.render('asr_beneficiaries.portal_my_asr_hours', values)
 
@@ -95,7 +105,8 @@ class AsrHoursPortal(CustomerPortal):
                 methods=['POST'], website=True)
     def portal_my_asr_hour_validate(self, entry_id, **kw):
         entry = self._asr_checked('asr.hour.entry', entry_id)
-        error = self._asr_run(entry, entry.action_validate)
+        user = request.env.user
+        error = self._asr_run(entry, lambda: entry.sudo()._asr_validate(user))
         if error:
             return self._asr_render_hours(error=error, error_id=entry.id)
         return request.redirect('/my/asr/hours?validated=%s' % entry.id)
@@ -104,10 +115,15 @@ class AsrHoursPortal(CustomerPortal):
                 methods=['POST'], website=True)
     def portal_my_asr_hour_reject(self, entry_id, reason=None, **kw):
         entry = self._asr_checked('asr.hour.entry', entry_id)
-        error = self._asr_run(entry, lambda: entry.action_reject(reason))
+        user = request.env.user
+        if asr_form_too_large():
+            return self._asr_render_hours(error=_(
+                "The form sent is too large: the reason is limited to %s characters.")
+                % REASON_MAX_LENGTH, error_id=entry.id)
+        error = self._asr_run(entry, lambda: entry.sudo()._asr_reject(user, reason))
         if error:
             return self._asr_render_hours(error=error, error_id=entry.id,
-                                          form={'reason': reason or ''})
+                                          form={'reason': asr_clip(reason, REASON_MAX_LENGTH)})
         return request.redirect('/my/asr/hours?rejected=%s' % entry.id)
 
     # -- beneficiaries --------------------------------------------------------------------
@@ -119,11 +135,12 @@ class AsrHoursPortal(CustomerPortal):
 
     def _asr_render_beneficiaries(self, error=None, error_id=None, form=None):
         people = request.env['asr.beneficiary']
+        pending = people.search([('state', '=', 'draft')])
+        validated = people.search([('state', '=', 'validated')], order='validity_end, id')
+        self._asr_read_people(pending | validated)
         values = self._prepare_portal_layout_values()
         values.update({
-            'pending': people.search([('state', '=', 'draft')]).sudo(),
-            'validated': people.search([('state', '=', 'validated')],
-                                       order='validity_end, id').sudo(),
+            'pending': pending.sudo(), 'validated': validated.sudo(),
             'proofs': people._fields['proof_kind']._description_selection(request.env),
             'error': error, 'error_id': error_id, 'form': form or {},
             'page_name': 'asr_beneficiaries',
@@ -134,16 +151,12 @@ class AsrHoursPortal(CustomerPortal):
                 methods=['POST'], website=True)
     def portal_my_asr_beneficiary_validate(self, person_id, proof_kind=None, **kw):
         person = self._asr_checked('asr.beneficiary', person_id)
+        user = request.env.user
         proofs = dict(person._fields['proof_kind'].selection)
-        if proof_kind and proof_kind not in proofs:
+        if proof_kind not in proofs:
             proof_kind = None
-
-        def validate():
-            if proof_kind:
-                person.write({'proof_kind': proof_kind})
-            person.action_validate_eligibility()
-
-        error = self._asr_run(person, validate)
+        error = self._asr_run(person, lambda: person.sudo()._asr_validate_eligibility(
+            user, proof_kind=proof_kind))
         if error:
             return self._asr_render_beneficiaries(error=error, error_id=person.id,
                                                   form={'proof_kind': proof_kind or ''})

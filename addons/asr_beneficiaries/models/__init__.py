@@ -1,4 +1,5 @@
 from . import code_mixin
+from . import asr_person_link_mixin
 from . import res_partner
 from . import purchase_order
 from . import asr_charter
@@ -9,3 +10,4 @@ from . import asr_hour_report
 from . import asr_monthly_report
 from . import asr_social_action_record
 from . import asr_clause
+from . import asr_market_lot

@@ -1,9 +1,13 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.asr_charter.rules import inputs
+from odoo.addons.asr_charter.rules.dates import fr_date
 
 from ..rules import eligibility
+from ..rules.statements import NAME_MAX_LENGTH, QPV_NAME_MAX_LENGTH
 
 GENDERS = [('female', 'Female'), ('male', 'Male'), ('other', 'Other / not said')]
 PROOFS = [
@@ -32,7 +36,7 @@ class AsrBeneficiary(models.Model):
 
     _name = 'asr.beneficiary'
     _description = 'Beneficiary'
-    _inherit = ['mail.thread', 'asr.code.mixin']
+    _inherit = ['mail.thread', 'asr.code.mixin', 'asr.guard.mixin']
     _order = 'last_name, first_name, id'
     _code_prefix = 'B-'
 
@@ -87,7 +91,29 @@ class AsrBeneficiary(models.Model):
 
     @api.model
     def _default_charter(self):
-        return self.env['asr.charter'].search([('state', '=', 'in_force')], limit=1)
+        """The charter in force whose people the user works on, when there is one."""
+        Charter = self.env['asr.charter']
+        domain = [('state', '=', 'in_force')]
+        if not self.env.user._is_superuser():
+            domain += Charter._asr_people_domain(self.env.user)
+        return Charter.search(domain, limit=1)
+
+    @api.model
+    def _asr_protected_fields(self):
+        return super(AsrBeneficiary, self)._asr_protected_fields() | {
+            'state', 'validation_date', 'validator_id', 'birth_year'}
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrBeneficiary, self)._asr_frozen_fields() | {'charter_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrBeneficiary, self)._asr_input_limits()
+        limits.update({'first_name': NAME_MAX_LENGTH, 'last_name': NAME_MAX_LENGTH,
+                       'zip': 10, 'qpv_name': QPV_NAME_MAX_LENGTH, 'note': 5000,
+                       'validity_months': (-120, 120)})
+        return limits
 
     @api.depends('first_name', 'last_name')
     def _compute_name(self):
@@ -168,6 +194,21 @@ class AsrBeneficiary(models.Model):
                 raise ValidationError(_("The eligibility of %s must last at least one month.")
                                       % person.name)
 
+    @api.constrains('validity_months')
+    def _check_hours_within_validity(self):
+        """The eligibility is a control of the hour entries: a shorter validity must still
+        cover the months already recorded."""
+        self.env['asr.hour.entry'].sudo().search(
+            [('beneficiary_id', 'in', self.ids)])._check_still_eligible()
+
+    @api.constrains('zip')
+    def _check_zip(self):
+        for person in self:
+            try:
+                inputs.check_french_zip(person.zip)
+            except inputs.InputError as err:
+                raise ValidationError(self._asr_input_message('zip', err))
+
     @api.constrains('qpv_resident', 'qpv_name')
     def _check_qpv(self):
         for person in self:
@@ -183,19 +224,38 @@ class AsrBeneficiary(models.Model):
 
     @api.model
     def create(self, vals):
+        self._asr_guard_vals(vals)
+        if not self._asr_is_superuser():
+            self.env['asr.charter'].browse(vals.get('charter_id'))._asr_check_handles_people(
+                self.env.user, _("You may only record the people of a charter whose people "
+                                 "you follow."))
+        vals = self._clean_names(dict(vals))
         if not vals.get('validity_months'):
             charter = self.env['asr.charter'].browse(vals.get('charter_id'))
             vals['validity_months'] = (charter.eligibility_validity_months
                                        or eligibility.DEFAULT_VALIDITY_MONTHS)
         self._set_birth_year(vals)
-        return super(AsrBeneficiary, self).create(vals)
+        person = super(AsrBeneficiary, self._asr_trusted()).create(vals)
+        return person.with_env(self.env)
 
     @api.multi
     def write(self, vals):
         if any(p.state == 'anonymised' for p in self) and set(vals) & set(IDENTITY_FIELDS):
             raise UserError(_("An anonymised person cannot be given an identity again."))
-        self._set_birth_year(vals)
+        self._asr_guard_vals(vals, creating=False)
+        vals = self._clean_names(dict(vals))
+        if 'birth_date' in vals:
+            self._set_birth_year(vals)
+            return super(AsrBeneficiary, self._asr_trusted()).write(vals)
         return super(AsrBeneficiary, self).write(vals)
+
+    @api.model
+    def _clean_names(self, vals):
+        """Names without surrounding spaces."""
+        for name in ('first_name', 'last_name'):
+            if isinstance(vals.get(name), str):
+                vals[name] = ' '.join(vals[name].split())
+        return vals
 
     @api.model
     def _set_birth_year(self, vals):
@@ -203,24 +263,61 @@ class AsrBeneficiary(models.Model):
         if vals.get('birth_date'):
             vals['birth_year'] = fields.Date.from_string(vals['birth_date']).year
 
-    # -- eligibility --------------------------------------------------------------------
-    @api.model
-    def _is_facilitator_user(self):
-        user = self.env.user
-        return (user.has_group('asr_beneficiaries.group_asr_personal_data')
-                or user.has_group('asr_charter.group_asr_facilitator'))
+    # -- who acts on people --------------------------------------------------------------
+    @api.multi
+    def _asr_check_people_actor(self, actor, message=None):
+        """``actor`` works on the people of the charters of ``self`` (records with a
+        charter_id): the facilitator of the charter or its personal-data staff."""
+        self.mapped('charter_id')._asr_check_handles_people(actor, message or _(
+            "Only the facilitator of the person's charter, or the staff allowed to see its "
+            "people, can do this."))
 
+    @api.model
+    def _asr_audit(self, method, people=None, note=''):
+        """An entry of the GDPR audit trail under the real user (auditlog), for what the
+        ORM does not log by itself: portal reads, anonymisations, grouped reads."""
+        if 'auditlog.log' not in self.env:
+            return
+        model = self.env['ir.model']._get(self._name)
+        Log = self.env['auditlog.log'].sudo()
+        for person in (people if people else [None]):
+            name = ('%s: %s' % (person.code, note) if person else note)[:64]
+            Log.create({'name': name, 'res_id': person.id if person else False,
+                        'method': method[:64], 'user_id': self.env.uid,
+                        'model_id': model.id, 'log_type': 'fast'})
+
+    # -- eligibility --------------------------------------------------------------------
     @api.multi
     def action_validate_eligibility(self):
-        """The facilitator validates: criteria met, proof seen; the validity starts today
-        unless a validation date was given in the context."""
-        if not self._is_facilitator_user():
-            raise UserError(_("Only the facilitator validates the eligibility of a person."))
-        day = self.env.context.get('validation_date') or fields.Date.context_today(self)
+        """The facilitator's staff validates: criteria met, proof seen; the validity starts
+        today unless a (past) validation date was given in the context."""
+        self._asr_check_backend_user()
+        return self._asr_validate_eligibility(self.env.user)
+
+    @api.multi
+    def _asr_validate_eligibility(self, actor, proof_kind=None):
+        """Validate the eligibility as ``actor`` (checked: facilitator or personal-data staff
+        of each person's charter), with the proof seen."""
+        self._asr_check_people_actor(actor, _(
+            "Only the facilitator of the person's charter validates their eligibility."))
+        today = fields.Date.context_today(self)
+        day = self.env.context.get('validation_date') or today
+        try:
+            checked = inputs.check_date(day)
+        except inputs.InputError:
+            checked = None
+        if not checked or fields.Date.to_string(checked) > today:
+            raise UserError(_("The validation date must be a real date, today or in the past "
+                              "(%s given).") % str(day)[:20])
+        if proof_kind and proof_kind not in dict(PROOFS):
+            raise UserError(_("Choose the proof seen in the list."))
+        day = fields.Date.to_string(checked)
         for person in self:
             if person.state == 'anonymised':
                 raise UserError(_("An anonymised person cannot be validated."))
-            if not person.proof_kind:
+            if person.state == 'validated':
+                raise UserError(_("The eligibility of %s is already validated.") % person.name)
+            if not (proof_kind or person.proof_kind):
                 raise UserError(_("Say which proof you saw before validating %s.")
                                 % person.name)
             levels = [int(c.level) for c in person.criterion_ids]
@@ -230,17 +327,24 @@ class AsrBeneficiary(models.Model):
                     "%s meets no level-1 criterion and %s level-2 criteria: the charter "
                     "requires one level-1 criterion or %s level-2 criteria.")
                     % (person.name, levels.count(2), required))
-            person.write({'state': 'validated', 'validation_date': day,
-                          'validator_id': self.env.uid})
+            vals = {'state': 'validated', 'validation_date': day, 'validator_id': actor.id}
+            if proof_kind:
+                vals['proof_kind'] = proof_kind
+            person._asr_writer(actor).write(vals)
+            if self.env.uid != actor.id:
+                person.message_post(body=_("Eligibility validated on %s (proof seen: %s).") % (
+                    fr_date(day), dict(self._fields['proof_kind']._description_selection(
+                        self.env)).get(person.proof_kind, '')), author_id=actor.partner_id.id)
         return True
 
     @api.multi
     def action_reset_eligibility(self):
         """Back to "to validate" (e.g. the proof turned out wrong); hours already validated
         stay, new ones are refused until the person is validated again."""
-        if not self._is_facilitator_user():
-            raise UserError(_("Only the facilitator validates the eligibility of a person."))
-        self.filtered(lambda p: p.state == 'validated').write(
+        self._asr_check_backend_user()
+        self._asr_check_people_actor(self.env.user, _(
+            "Only the facilitator of the person's charter validates their eligibility."))
+        self.filtered(lambda p: p.state == 'validated')._asr_trusted().write(
             {'state': 'draft', 'validation_date': False, 'validator_id': False})
         return True
 
@@ -299,4 +403,19 @@ class AsrBeneficiary(models.Model):
             """, (charter.id, limit))
             to_erase |= self.browse([row[0] for row in self.env.cr.fetchall()])
         to_erase._anonymise()
+        for charter in to_erase.mapped('charter_id'):
+            self._asr_audit('anonymise', to_erase.filtered(lambda p: p.charter_id == charter),
+                            note=_('retention of %s years passed') % charter.retention_years)
         return len(to_erase)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        """Grouping people (by gender, outcome...) is recorded in the audit trail."""
+        groups = super(AsrBeneficiary, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        if not self._asr_is_superuser():
+            self._asr_audit('read_group', note=_('people grouped by %s') % ', '.join(
+                groupbys or ['-']))
+        return groups

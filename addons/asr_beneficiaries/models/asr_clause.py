@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
-from ..rules.hours import progress, projection
+from ..rules.hours import SUBCONTRACTING, progress, projection
 
 
 class AsrClause(models.Model):
@@ -28,6 +29,36 @@ class AsrClause(models.Model):
     late_report_count = fields.Integer('Late reports', compute='_compute_late_report_count')
     social_record_ids = fields.One2many('asr.social.action.record', 'clause_id',
                                         'Actions carried out')
+
+    @api.constrains('clause_type')
+    def _check_type_of_clause_with_hours(self):
+        for clause in self.filtered(lambda c: c.clause_type != 'insertion'):
+            if self.env['asr.hour.entry'].sudo().search_count([('clause_id', '=', clause.id)]):
+                raise ValidationError(_(
+                    "The clause %s has hour entries: it stays an insertion clause.")
+                    % clause.display_name)
+
+    @api.multi
+    def write(self, vals):
+        res = super(AsrClause, self).write(vals)
+        if {'labour_share', 'hourly_cost'} & set(vals):
+            self._asr_convert_subcontracting_again()
+        return res
+
+    def _asr_convert_subcontracting_again(self):
+        """Subcontracted amounts are converted with the clause's labour share and hourly
+        cost: entries waiting for validation are converted again; validated ones must be
+        reset first, so that no validated figure changes silently."""
+        entries = self.env['asr.hour.entry'].sudo().search([
+            ('clause_id', 'in', self.ids), ('modality', 'in', list(SUBCONTRACTING)),
+            ('state', '!=', 'rejected')])
+        if entries.filtered(lambda e: e.state == 'validated'):
+            raise ValidationError(_(
+                "Validated subcontracting hours of %s were converted with the present labour "
+                "share and hourly cost: reset them to draft before changing these "
+                "parameters.") % ', '.join(entries.mapped('clause_id.display_name')))
+        for entry in entries:
+            entry.write({'amount': entry.amount})
 
     @api.multi
     def _compute_hours_realised(self):

@@ -7,6 +7,7 @@ class AsrEligibilityCriterion(models.Model):
 
     _name = 'asr.eligibility.criterion'
     _description = 'Eligibility criterion'
+    _inherit = ['asr.guard.mixin']
     _order = 'level, sequence, id'
 
     name = fields.Char('Criterion', required=True, translate=True)
@@ -23,6 +24,12 @@ class AsrEligibilityCriterion(models.Model):
     active = fields.Boolean('Active', default=True)
 
     _sql_constraints = [('code_unique', 'unique(code)', 'This criterion code is already used.')]
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrEligibilityCriterion, self)._asr_input_limits()
+        limits.update({'name': 200, 'code': 30, 'proof': 300})
+        return limits
 
     @api.constrains('code')
     def _check_code(self):

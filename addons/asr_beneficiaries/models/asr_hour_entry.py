@@ -1,11 +1,14 @@
+from psycopg2.extras import execute_values
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.asr_charter.rules.dates import fr_date
 
-from ..rules import controls
+from ..rules import controls, eligibility
 from ..rules.hours import (HourRuleError, amount_to_hours, duplicate_key, first_of_month,
-                           is_subcontracting)
+                           fr_number, is_subcontracting, month_text)
+from .asr_charter import PERSONAL
 
 MODALITIES = [
     ('cdi', 'Direct hire — permanent contract (CDI)'),
@@ -26,22 +29,24 @@ STATES = [('draft', 'Draft'), ('submitted', 'Submitted'), ('validated', 'Validat
 SOURCES = [('manual', 'Manual'), ('import', 'Import'), ('portal', 'Portal')]
 CHECKED_FIELDS = ('clause_id', 'beneficiary_id', 'month', 'modality', 'hours', 'amount',
                   'employer_id')
-
-
-def fr_number(value):
-    """151.67 -> '151,67', 208.0 -> '208': numbers as a French reader writes them."""
-    text = ('%.2f' % (value or 0.0)).rstrip('0').rstrip('.')
-    return text.replace('.', ',')
-
-
-PERSONAL = 'asr_beneficiaries.group_asr_personal_data,asr_charter.group_asr_facilitator'
+REASON_MAX_LENGTH = 2000  # characters of a rejection reason
+INSERT_PAGE = 1000  # rows per INSERT statement of the bulk path
 
 
 class AsrHourEntry(models.Model):
     """Hours worked by a beneficiary in one month under an insertion clause, or the hours
-    equivalent to an amount subcontracted to an SIAE, ESAT or EA."""
+    equivalent to an amount subcontracted to an SIAE, ESAT or EA.
+
+    One write path: every entry, typed in the form, imported, sent from the portal or created
+    over XML-RPC, is prepared by ``_asr_prepare`` and checked by ``_asr_controls`` (the
+    controls of rules.controls, four queries for a whole batch). ``create`` accepts one
+    dict or a list of dicts; the imports use the private ``_asr_check_rows`` (the same
+    preparation and controls, row by row errors) and ``_asr_insert_rows`` (one INSERT per
+    thousand checked rows, filling the columns that create fills).
+    """
 
     _name = 'asr.hour.entry'
+    _inherit = ['asr.guard.mixin', 'asr.person.link.mixin']
     _description = 'Insertion hour entry'
     _order = 'month desc, id desc'
 
@@ -56,6 +61,8 @@ class AsrHourEntry(models.Model):
     charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
     partner_id = fields.Many2one(related='clause_id.partner_id', store=True, readonly=True,
                                  string='Contractor')
+    company_id = fields.Many2one(related='clause_id.company_id', store=True, readonly=True,
+                                 string='Company')
     beneficiary_id = fields.Many2one('asr.beneficiary', 'Beneficiary', index=True,
                                      ondelete='restrict', groups=PERSONAL,
                                      help="Required except for subcontracting, counted by its "
@@ -82,6 +89,13 @@ class AsrHourEntry(models.Model):
     validated_by_id = fields.Many2one('res.users', 'Checked by', readonly=True, copy=False)
     validated_on = fields.Date('Checked on', readonly=True, copy=False)
 
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrHourEntry, self)._asr_input_limits()
+        limits.update({'hours': (-100000, 100000), 'amount': (-1e9, 1e9),
+                       'reject_reason': REASON_MAX_LENGTH})
+        return limits
+
     @api.multi
     def _compute_name(self):
         labels = dict(self._fields['modality']._description_selection(self.env))
@@ -94,74 +108,224 @@ class AsrHourEntry(models.Model):
         if self.clause_id and not self.employer_id:
             self.employer_id = self.clause_id.partner_id
 
-    # -- create / write: normalise the month, convert subcontracting amounts ----------------
+    # -- create / write ----------------------------------------------------------------
     @api.model
+    @api.returns('self', lambda value: value.id if len(value) == 1 else value.ids)
     def create(self, vals):
-        vals = self._normalise(dict(vals))
-        return super(AsrHourEntry, self).create(vals)
+        """One entry (a dict) or a batch (a list of dicts): prepared and checked together,
+        in four queries for the whole batch; nothing is created if one entry is refused."""
+        vals_list = vals if isinstance(vals, list) else [vals]
+        for values in vals_list:
+            if not isinstance(values, dict):
+                raise ValidationError(_("Each hour entry is given as a set of field values."))
+            self._asr_guard_vals(values)
+        entries = self.browse()
+        trusted = super(AsrHourEntry, self._asr_trusted())
+        prepared = self._asr_prepare(vals_list)
+        if not self._asr_is_superuser():
+            self._asr_check_scope([row for row, _errors in prepared])
+        for row, errors in prepared:
+            if errors:
+                self._asr_raise(errors, row)
+            entries |= trusted.create(row)
+        entries = entries.with_env(self.env)
+        entries._check_controls()
+        return entries
 
     @api.multi
     def write(self, vals):
-        if set(vals) & set(CHECKED_FIELDS):
-            if any(entry.state == 'validated' for entry in self):
-                raise UserError(_("A validated entry cannot be changed: reset it to draft "
-                                  "first."))
-            for entry in self:
-                super(AsrHourEntry, entry).write(entry._normalise(dict(vals)))
-            return True
-        return super(AsrHourEntry, self).write(vals)
+        self._asr_guard_vals(vals, creating=False)
+        if not set(vals) & set(CHECKED_FIELDS):
+            return super(AsrHourEntry, self).write(vals)
+        if any(entry.state == 'validated' for entry in self):
+            raise UserError(_("A validated entry cannot be changed: reset it to draft "
+                              "first."))
+        for entry in self:
+            merged = entry._asr_current_values()
+            merged.update(vals)
+            [(row, errors)] = self._asr_prepare([merged])
+            if errors:
+                self._asr_raise(errors, row)
+            changed = {key: value for key, value in row.items()
+                       if key in vals or key in ('month', 'charter_id', 'hours',
+                                                 'beneficiary_id', 'employer_id')}
+            super(AsrHourEntry, entry._asr_trusted()).write(dict(vals, **changed))
+        self._check_controls()
+        return True
+
+    def _asr_current_values(self):
+        self.ensure_one()
+        return {'clause_id': self.clause_id.id, 'beneficiary_id': self.beneficiary_id.id,
+                'month': self.month, 'modality': self.modality, 'hours': self.hours,
+                'amount': self.amount, 'employer_id': self.employer_id.id}
+
+    # -- preparation and controls (one batch, rules.controls) ---------------------------
+    @api.model
+    def _asr_prepare(self, vals_list):
+        """[(row, errors)]: each values dict completed as the server stores it (first day of
+        the month, charter of the clause, contractor as default employer, no person and the
+        hours of the amount for subcontracting), with the errors of that preparation."""
+        clause_ids = list({v.get('clause_id') for v in vals_list if v.get('clause_id')})
+        clauses = self._clause_info(clause_ids)
+        prepared = []
+        for values in vals_list:
+            row, errors = dict(values), []
+            if row.get('month'):
+                row['month'] = fields.Date.to_string(first_of_month(
+                    fields.Date.from_string(row['month'])))
+            info = clauses.get(row.get('clause_id'))
+            if info:
+                row['charter_id'] = info['charter_id']
+                if not row.get('employer_id') and info['partner_id']:
+                    row['employer_id'] = info['partner_id']
+            if is_subcontracting(row.get('modality')):
+                row['beneficiary_id'] = False
+                try:
+                    row['hours'] = amount_to_hours(row.get('amount'),
+                                                   info and info['labour_share'],
+                                                   info and info['hourly_cost'])
+                except HourRuleError as err:
+                    errors.append(('amount' if err.key == 'amount' else 'clause', err.key,
+                                   dict(err.values)))
+            prepared.append((row, errors))
+        return prepared
+
+    @api.model
+    def _asr_controls(self, rows, exclude_ids=(), idempotent=False):
+        """The controls of rules.controls on prepared rows, in order, each row seeing the
+        rows before it: [errors] (a list of (column, key, values) per row), or 'existing'
+        for a row identical to a stored entry when ``idempotent`` (imports run twice)."""
+        clauses = self._clause_info(list({r.get('clause_id') for r in rows
+                                          if r.get('clause_id')}))
+        person_ids = list({r['beneficiary_id'] for r in rows if r.get('beneficiary_id')})
+        persons = self._person_info(person_ids)
+        months = list({r['month'] for r in rows if r.get('month')})
+        totals = self._month_totals(person_ids, months, exclude_ids)
+        taken = self._taken_keys(list(clauses), exclude_ids=exclude_ids, months=months)
+        to_date = fields.Date.from_string
+        results = []
+        for row in rows:
+            clause = clauses.get(row.get('clause_id'))
+            person_id = row.get('beneficiary_id') or None
+            month = to_date(row['month']) if row.get('month') else None
+            key = duplicate_key(row.get('clause_id'), person_id, month, row.get('modality'),
+                                row.get('employer_id')) if month else None
+            hours, amount = row.get('hours') or 0.0, row.get('amount') or 0.0
+            if idempotent and key in taken and month:
+                _id, old_hours, old_amount = taken[key]
+                if (round(old_hours or 0.0, 2) == round(hours, 2)
+                        and round(old_amount or 0.0, 2) == round(amount, 2)):
+                    results.append('existing')
+                    continue
+            total = totals.get((person_id, row.get('month')), 0.0)
+            errors = controls.entry_errors(
+                {'month': month, 'modality': row.get('modality'), 'hours': hours,
+                 'amount': amount}, clause, persons.get(person_id) if person_id else None,
+                total, clause['cap'] if clause else 0.0, taken, key)
+            if not errors:
+                taken[key] = (row.get('id'), hours, amount)
+                if person_id:
+                    totals[(person_id, row['month'])] = total + hours
+            results.append(errors)
+        return results
 
     @api.multi
-    def _normalise(self, vals):
-        """First day of the month; employer = contractor by default; for subcontracting the
-        hours are those of the amount (rules.hours.amount_to_hours)."""
-        if vals.get('month'):
-            vals['month'] = fields.Date.to_string(
-                first_of_month(fields.Date.from_string(vals['month'])))
-        clause = self.env['asr.clause'].browse(vals['clause_id']) if vals.get(
-            'clause_id') else self.clause_id
-        if vals.get('clause_id'):
-            vals['charter_id'] = clause.sudo().charter_id.id
-        if not vals.get('employer_id') and not self.employer_id and clause.partner_id:
-            vals['employer_id'] = clause.partner_id.id
-        modality = vals.get('modality', self.modality or 'cdi')
-        if is_subcontracting(modality):
-            amount = vals.get('amount', self.amount)
-            try:
-                vals['hours'] = amount_to_hours(amount, clause.labour_share,
-                                                clause.hourly_cost)
-            except HourRuleError as err:
-                raise ValidationError(self._message(err.key, err.values, clause=clause))
-        return vals
-
-    # -- controls (rules.controls, shared with the import) --------------------------------
-    @api.constrains(*CHECKED_FIELDS)
     def _check_controls(self):
-        for entry in self.sudo():
-            clause = entry.clause_id
-            person = entry.beneficiary_id
-            month = fields.Date.from_string(entry.month)
-            clause_info = self._clause_info(clause.ids)[clause.id]
-            person_info = self._person_info(person.ids).get(person.id)
-            total = 0.0
-            if person:
-                self.env.cr.execute("""
-                    SELECT coalesce(sum(hours), 0) FROM asr_hour_entry
-                    WHERE beneficiary_id = %s AND month = %s AND state != 'rejected'
-                      AND id != %s""", (person.id, entry.month, entry.id))
-                total = self.env.cr.fetchone()[0]
-            key = duplicate_key(clause.id, person.id, month, entry.modality,
-                                entry.employer_id.id)
-            taken = self._taken_keys([clause.id], exclude_ids=entry.ids, month=entry.month,
-                                     modality=entry.modality)
-            errors = controls.entry_errors(
-                {'month': month, 'modality': entry.modality, 'hours': entry.hours,
-                 'amount': entry.amount}, clause_info, person_info, total,
-                clause_info['cap'], taken, key)
+        """The controls on stored entries (after create or write, or when a field they read
+        changes elsewhere: dates of the lot, the person's validity, the charter's cap)."""
+        entries = self.sudo().filtered(lambda e: e.state != 'rejected')
+        if not entries:
+            return
+        rows = [dict(entry._asr_current_values(), id=entry.id) for entry in entries]
+        for entry, row, errors in zip(entries, rows, self._asr_controls(
+                rows, exclude_ids=entries.ids)):
             if errors:
-                raise ValidationError('\n'.join(
-                    self._message(err_key, values, clause=clause, person=person, month=month)
-                    for column, err_key, values in errors))
+                self._asr_raise(errors, row)
+
+    @api.multi
+    def _check_within_contract(self):
+        """The months of these entries are inside their clause's contract dates: checked
+        again when the lot's dates change."""
+        to_date = fields.Date.from_string
+        for entry in self.sudo().filtered(lambda e: e.state != 'rejected'):
+            clause = entry.clause_id
+            error = controls.contract_error(to_date(entry.month), to_date(clause.date_start),
+                                            to_date(clause.date_end))
+            if error:
+                raise ValidationError(self._message(error[0], error[1], clause=clause,
+                                                    month=to_date(entry.month)))
+
+    @api.multi
+    def _check_still_eligible(self):
+        """The people of these entries are eligible in their months: checked again when the
+        validity of a person changes."""
+        to_date = fields.Date.from_string
+        for entry in self.sudo().filtered(lambda e: e.state != 'rejected'
+                                          and e.beneficiary_id.state == 'validated'):
+            person = entry.beneficiary_id
+            if not eligibility.eligible_in_month(to_date(person.validation_date),
+                                                 to_date(person.validity_end),
+                                                 to_date(entry.month)):
+                raise ValidationError(self._message(
+                    'not_eligible', {}, clause=entry.clause_id,
+                    person=self.env['asr.beneficiary'].browse(person.id),
+                    month=to_date(entry.month)))
+
+    @api.model
+    def _asr_check_rows(self, vals_list, idempotent=True):
+        """Prepare and check rows exactly as create does, without raising: [(row, errors)]
+        where errors is a list of (column, key, values), or 'existing'."""
+        prepared = self._asr_prepare(vals_list)
+        good = [index for index, (_row, errors) in enumerate(prepared) if not errors]
+        results = self._asr_controls([prepared[i][0] for i in good], idempotent=idempotent)
+        checked = [list(item) for item in prepared]
+        for index, result in zip(good, results):
+            checked[index][1] = result
+        return [tuple(item) for item in checked]
+
+    @api.model
+    def _asr_insert_rows(self, rows, source, state='draft'):
+        """Insert rows checked by _asr_check_rows, as create would store them: the same access
+        checks (rights, and the charters whose people the user handles, as the record rule
+        says), the same columns (log columns, charter, contractor and company of the clause),
+        one INSERT per thousand rows in a savepoint. Private: never reachable over RPC."""
+        if not rows:
+            return []
+        self.check_access_rights('create')
+        if source not in dict(SOURCES) or state not in ('draft', 'submitted'):
+            raise ValidationError(_("Unknown source or state of imported hours."))
+        clauses = self._clause_info(list({row['clause_id'] for row in rows}))
+        self._asr_check_scope(rows)
+        uid = self.env.uid
+        values = []
+        for row in rows:
+            clause = clauses[row['clause_id']]
+            values.append((uid, uid, row['clause_id'], clause['charter_id'],
+                           clause['partner_id'], clause['company_id'],
+                           row.get('beneficiary_id') or None, row['month'], row['modality'],
+                           row.get('employer_id') or None, row.get('hours') or 0.0,
+                           row.get('amount') or None, source, state))
+        with self.env.cr.savepoint():
+            inserted = execute_values(self.env.cr._obj, """
+                INSERT INTO asr_hour_entry (create_uid, write_uid, create_date, write_date,
+                    clause_id, charter_id, partner_id, company_id, beneficiary_id, month,
+                    modality, employer_id, hours, amount, source, state)
+                VALUES %s RETURNING id""", values,
+                template="(%s, %s, now() at time zone 'UTC', now() at time zone 'UTC', "
+                         "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                page_size=INSERT_PAGE, fetch=True)
+        self.invalidate_cache()
+        return [row[0] for row in inserted]
+
+    @api.model
+    def _asr_check_scope(self, rows):
+        """The user records hours only on the clauses of the charters whose people they
+        follow (what the record rule of the hours says, checked before anything is written)."""
+        charters = self.env['asr.charter'].browse(
+            list({row['charter_id'] for row in rows if row.get('charter_id')}))
+        if charters and not charters._asr_handles_people(self.env.user):
+            raise AccessError(_("You may only record hours on the clauses of the charters "
+                                "whose people you follow."))
 
     @api.model
     def _clause_info(self, clause_ids):
@@ -170,14 +334,15 @@ class AsrHourEntry(models.Model):
             return {}
         self.env.cr.execute("""
             SELECT c.id, c.clause_type, c.state, c.date_start, c.date_end, c.labour_share,
-                   c.hourly_cost, c.partner_id, c.charter_id,
+                   c.hourly_cost, c.partner_id, c.charter_id, c.company_id,
                    coalesce(ch.monthly_hour_cap, 208)
             FROM asr_clause c LEFT JOIN asr_charter ch ON ch.id = c.charter_id
             WHERE c.id IN %s""", (tuple(clause_ids),))
         to_date = fields.Date.from_string
         return {row[0]: {'clause_type': row[1], 'state': row[2], 'date_start': to_date(row[3]),
-                         'date_end': to_date(row[4]), 'labour_share': row[5], 'hourly_cost': row[6],
-                         'partner_id': row[7], 'charter_id': row[8], 'cap': row[9]}
+                         'date_end': to_date(row[4]), 'labour_share': row[5],
+                         'hourly_cost': row[6], 'partner_id': row[7], 'charter_id': row[8],
+                         'company_id': row[9], 'cap': row[10]}
                 for row in self.env.cr.fetchall()}
 
     @api.model
@@ -185,42 +350,69 @@ class AsrHourEntry(models.Model):
         if not person_ids:
             return {}
         self.env.cr.execute("""
-            SELECT id, validation_date, validity_end, state FROM asr_beneficiary
+            SELECT id, validation_date, validity_end, state, charter_id FROM asr_beneficiary
             WHERE id IN %s""", (tuple(person_ids),))
         to_date = fields.Date.from_string
         return {row[0]: {'validated_on': to_date(row[1]) if row[3] == 'validated' else None,
-                         'valid_until': to_date(row[2]) if row[3] == 'validated' else None}
+                         'valid_until': to_date(row[2]) if row[3] == 'validated' else None,
+                         'charter_id': row[4]}
                 for row in self.env.cr.fetchall()}
 
     @api.model
-    def _taken_keys(self, clause_ids, exclude_ids=(), month=None, modality=None):
+    def _month_totals(self, person_ids, months, exclude_ids=()):
+        """{(person, month): hours of their other entries} (rejected ones excepted)."""
+        if not person_ids or not months:
+            return {}
+        self.env.cr.execute("""
+            SELECT beneficiary_id, month, sum(hours) FROM asr_hour_entry
+            WHERE beneficiary_id IN %s AND month IN %s AND state != 'rejected'
+              AND NOT id = ANY(%s)
+            GROUP BY beneficiary_id, month""", (tuple(person_ids), tuple(months),
+                                                list(exclude_ids)))
+        return {(pid, str(month)[:10]): total for pid, month, total in self.env.cr.fetchall()}
+
+    @api.model
+    def _taken_keys(self, clause_ids, exclude_ids=(), months=None):
         """Duplicate keys of the entries of these clauses (rejected entries excepted), with
-        their hours and amount: {key: (id, hours, amount)}; only those of one month and
-        modality when given (checking one entry reads a handful of rows, not the clause)."""
+        their hours and amount: {key: (id, hours, amount)}; only those of the given months."""
         if not clause_ids:
             return {}
         self.env.cr.execute("""
             SELECT id, clause_id, beneficiary_id, month, modality, employer_id, hours, amount
             FROM asr_hour_entry
             WHERE clause_id IN %s AND state != 'rejected' AND NOT id = ANY(%s)
-              AND (%s IS NULL OR month = %s) AND (%s IS NULL OR modality = %s)""",
-                            (tuple(clause_ids), list(exclude_ids), month, month, modality,
-                             modality))
+              AND (%s IS NULL OR month = ANY(%s::date[]))""",
+                            (tuple(clause_ids), list(exclude_ids), bool(months) or None,
+                             list(months or [])))
         to_date = fields.Date.from_string
         return {duplicate_key(row[1], row[2], to_date(row[3]), row[4], row[5]):
                 (row[0], row[6], row[7])
                 for row in self.env.cr.fetchall()}
 
+    # -- messages -----------------------------------------------------------------------
+    @api.model
+    def _asr_raise(self, errors, row):
+        """A ValidationError with the French sentences of ``errors`` for ``row``."""
+        clause = self.env['asr.clause'].browse(row.get('clause_id') or [])
+        person = self.env['asr.beneficiary'].browse(row.get('beneficiary_id') or [])
+        month = fields.Date.from_string(row['month']) if row.get('month') else None
+        raise ValidationError('\n'.join(
+            self._message(key, values, clause=clause, person=person, month=month)
+            for _column, key, values in errors))
+
     @api.model
     def _message(self, key, values, clause=None, person=None, month=None):
-        """The French sentence of a control's key (rules.controls)."""
-        clause_name = clause.display_name if clause else ''
-        person_name = person.sudo().name if person else ''
-        month = values.get('month') or month
-        month_text = month and month.strftime('%m/%Y') or ''
+        """The French sentence of a control's key (rules.controls). A person is named only to
+        a user who may read them."""
+        clause_name = clause.sudo().display_name if clause else ''
+        if person and person.id in self._asr_readable_people(person.ids):
+            person_name = person.sudo().name
+        else:
+            person_name = _('this person') if person else ''
+        month = month_text(values.get('month') or month)
         if key == 'hours':
             return _("The hours of %s in %s must be positive (%s given).") % (
-                person_name or _('the entry'), month_text, values.get('value'))
+                person_name or _('the entry'), month, values.get('value'))
         if key == 'amount':
             return _("A subcontracting entry needs an invoiced amount greater than zero "
                      "(%s given).") % (values.get('value') or 0)
@@ -230,7 +422,7 @@ class AsrHourEntry(models.Model):
         if key == 'cap':
             return _("%s would work %s hours in %s across all their entries: more than the "
                      "monthly maximum of %s hours.") % (
-                person_name, fr_number(values['total']), month_text, fr_number(values['cap']))
+                person_name, fr_number(values['total']), month, fr_number(values['cap']))
         if key == 'clause_state':
             return _("Hours can only be recorded on an insertion clause in execution "
                      "(\"%s\" is not one).") % clause_name
@@ -241,17 +433,20 @@ class AsrHourEntry(models.Model):
                      "first.") % clause_name
         if key == 'month_outside':
             return _("The month %s is outside the contract dates of %s (%s to %s).") % (
-                month_text, clause_name,
+                month, clause_name,
                 fr_date(values['start']), fr_date(values['end']))
         if key == 'not_eligible':
             return _("%s is not eligible in %s: their eligibility is not validated by the "
-                     "facilitator or has expired.") % (person_name, month_text)
+                     "facilitator or has expired.") % (person_name, month)
         if key == 'person_missing':
             return _("Say which person worked these hours (only subcontracting is counted "
                      "without a person).")
+        if key == 'person_charter':
+            return _("This person is not followed under the charter of the clause %s: hours "
+                     "count only on the clauses of the person's own charter.") % clause_name
         if key == 'duplicate':
             return _("An entry already exists for this person (or subcontractor), clause, "
-                     "month and modality (%s).") % month_text
+                     "month and modality (%s).") % month
         if key == 'modality':
             return _("Unknown modality \"%s\".") % (values.get('value') or '')
         if key == 'month_missing':
@@ -259,45 +454,65 @@ class AsrHourEntry(models.Model):
         return key
 
     # -- workflow -----------------------------------------------------------------------
-    @api.model
-    def _check_facilitator(self):
-        if not self.env['asr.beneficiary']._is_facilitator_user():
-            raise UserError(_("Only the facilitator validates or rejects hours."))
+    @api.multi
+    def _asr_check_actor(self, actor):
+        """``actor`` checks hours on these entries' charters: their facilitator or its staff
+        with access to personal data."""
+        self.mapped('charter_id')._asr_check_handles_people(actor, _(
+            "Only the facilitator of the charter, or its staff with access to personal data, "
+            "checks the hours."))
 
     @api.multi
     def action_submit(self):
-        self.filtered(lambda e: e.state == 'draft').write({'state': 'submitted'})
+        self._asr_check_backend_user()
+        self._asr_check_actor(self.env.user)
+        self.filtered(lambda e: e.state == 'draft')._asr_trusted().write(
+            {'state': 'submitted'})
         return True
 
     @api.multi
     def action_validate(self):
-        self._check_facilitator()
+        self._asr_check_backend_user()
+        return self._asr_validate(self.env.user)
+
+    @api.multi
+    def _asr_validate(self, actor):
+        """Validate as ``actor`` (checked: facilitator or personal-data staff of the charter)."""
+        self._asr_check_actor(actor)
         if any(e.state in ('validated', 'rejected') for e in self):
             raise UserError(_("Only draft or submitted entries can be validated."))
-        self.write({'state': 'validated', 'validated_by_id': self.env.uid,
-                    'validated_on': fields.Date.context_today(self), 'reject_reason': False})
+        self._asr_trusted().write({'state': 'validated', 'validated_by_id': actor.id,
+                                   'validated_on': fields.Date.context_today(self),
+                                   'reject_reason': False})
         return True
 
     @api.multi
     def action_reject(self, reason):
-        self._check_facilitator()
-        if not (reason or '').strip():
+        self._asr_check_backend_user()
+        return self._asr_reject(self.env.user, reason)
+
+    @api.multi
+    def _asr_reject(self, actor, reason):
+        """Reject as ``actor`` with a reason (told to the contractor)."""
+        self._asr_check_actor(actor)
+        if not isinstance(reason, str) or not reason.strip():
             raise UserError(_("Say why the hours are rejected."))
         if any(e.state == 'rejected' for e in self):
             raise UserError(_("These hours are already rejected."))
-        self.write({'state': 'rejected', 'reject_reason': reason.strip(),
-                    'validated_by_id': self.env.uid,
-                    'validated_on': fields.Date.context_today(self)})
+        self._asr_trusted().write({'state': 'rejected', 'reject_reason': reason.strip(),
+                                   'validated_by_id': actor.id,
+                                   'validated_on': fields.Date.context_today(self)})
         return True
 
     @api.multi
     def action_reset_draft(self):
-        self._check_facilitator()
+        self._asr_check_backend_user()
+        self._asr_check_actor(self.env.user)
         # A rejected entry comes back into the controls: checked again like a new one.
-        for entry in self.filtered(lambda e: e.state != 'draft'):
-            entry.write({'state': 'draft', 'reject_reason': False, 'validated_by_id': False,
-                         'validated_on': False})
-            entry._check_controls()
+        back = self.filtered(lambda e: e.state != 'draft')
+        back._asr_trusted().write({'state': 'draft', 'reject_reason': False,
+                                   'validated_by_id': False, 'validated_on': False})
+        back._check_controls()
         return True
 
     @api.multi

@@ -1,9 +1,12 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..rules.hours import days_late, first_of_month, report_due_date
+from odoo.addons.asr_charter.rules import inputs
+from odoo.addons.asr_charter.rules.dates import fr_date
+
+from ..rules.hours import days_late, first_of_month, month_text, report_due_date
 
 
 class AsrMonthlyReport(models.Model):
@@ -12,7 +15,7 @@ class AsrMonthlyReport(models.Model):
 
     _name = 'asr.monthly.report'
     _description = 'Monthly report of a clause'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'month desc, clause_id'
 
     clause_id = fields.Many2one('asr.clause', 'Clause', required=True, index=True,
@@ -21,9 +24,11 @@ class AsrMonthlyReport(models.Model):
     market_id = fields.Many2one(related='clause_id.market_id', store=True, readonly=True)
     partner_id = fields.Many2one(related='clause_id.partner_id', store=True, readonly=True,
                                  string='Contractor')
+    company_id = fields.Many2one(related='clause_id.company_id', store=True, readonly=True,
+                                 string='Company')
     month = fields.Date('Month reported', required=True, index=True)
     due_date = fields.Date('Due on', compute='_compute_due_date', store=True)
-    received_date = fields.Date('Received on', track_visibility='onchange')
+    received_date = fields.Date('Received on', copy=False, track_visibility='onchange')
     document = fields.Binary('Report', attachment=True)
     document_name = fields.Char('File name')
     days_late = fields.Integer(
@@ -40,10 +45,21 @@ class AsrMonthlyReport(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(r.id, '%s — %s' % (r.clause_id.code, (r.month or '')[:7])) for r in self]
+        return [(r.id, '%s — %s' % (r.clause_id.code, month_text(r.month))) for r in self]
+
+    @api.model
+    def _asr_protected_fields(self):
+        # the receipt drives the penalties: recorded by action_receive only
+        return super(AsrMonthlyReport, self)._asr_protected_fields() | {'received_date'}
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrMonthlyReport, self)._asr_frozen_fields() | {'clause_id', 'month'}
 
     @api.model
     def create(self, vals):
+        self._asr_check_inputs(vals)
+        vals = dict(vals)
         if vals.get('month'):
             vals['month'] = fields.Date.to_string(first_of_month(fields.Date.from_string(
                 vals['month'])))
@@ -73,12 +89,59 @@ class AsrMonthlyReport(models.Model):
                     % report.display_name)
             if report.received_date > fields.Date.context_today(self):
                 raise ValidationError(_("A report cannot be received in the future (%s).")
-                                      % report.received_date)
+                                      % fr_date(report.received_date))
 
     @api.multi
-    def action_receive(self):
-        self.filtered(lambda r: not r.received_date).write(
-            {'received_date': fields.Date.context_today(self)})
+    def _asr_check_receiver(self, user):
+        """Who records a receipt: an ASR manager, the buyer in charge of the market, or the
+        personal-data staff of the charter (the facilitator receives the reports)."""
+        if user._is_superuser() or user.has_group('asr_charter.group_asr_manager'):
+            return
+        for report in self.sudo():
+            if user.has_group('asr_charter.group_asr_buyer') and \
+                    report.clause_id.market_id.user_id == user:
+                continue
+            if not user.share and report.charter_id._asr_handles_people(user):
+                continue
+            raise AccessError(_("Only the buyer in charge of the market, the staff of the "
+                                "facilitator or an ASR manager records the receipt of a "
+                                "monthly report."))
+
+    @api.multi
+    def action_receive(self, received_date=None):
+        """Record the receipt, today or on a past ``received_date`` (not before the month
+        reported). The receipt drives the lateness, hence the penalties."""
+        self._asr_check_backend_user()
+        self._asr_check_receiver(self.env.user)
+        today = fields.Date.context_today(self)
+        day = received_date or today
+        try:
+            day = fields.Date.to_string(inputs.parse_day(day))
+        except inputs.InputError:
+            raise UserError(_("The receipt date must be a real date (%s given).")
+                            % str(day)[:20])
+        for report in self:
+            if report.received_date:
+                raise UserError(_("The report of %s is already received (on %s).") % (
+                    report.display_name, fr_date(report.received_date)))
+            if day > today:
+                raise UserError(_("A report cannot be received in the future (%s).")
+                                % fr_date(day))
+            if day < report.month:
+                raise UserError(_("The report of %s cannot be received before the month it "
+                                  "reports on.") % report.display_name)
+        self._asr_trusted().write({'received_date': day})
+        return True
+
+    @api.multi
+    def action_cancel_receipt(self):
+        """An ASR manager cancels a receipt recorded by mistake."""
+        self._asr_check_backend_user()
+        if not (self.env.user._is_superuser()
+                or self.env.user.has_group('asr_charter.group_asr_manager')):
+            raise AccessError(_("Only an ASR manager cancels the receipt of a monthly "
+                                "report."))
+        self._asr_trusted().write({'received_date': False, 'reminder_date': False})
         return True
 
     @api.model
@@ -110,15 +173,15 @@ class AsrMonthlyReport(models.Model):
     def _remind(self):
         for report in self:
             buyer = report.clause_id.market_id.user_id
-            summary = _("Monthly report of %s not received") % (report.month or '')[:7]
+            summary = _("Monthly report of %s not received") % month_text(report.month)
             if buyer:
                 report._schedule_reminder_activity(buyer, summary)
             if report.partner_id:
                 report.message_post(
                     body=_("Reminder: the monthly report of %s for the clause %s was due on "
                            "%s. Please send it to the facilitator.") % (
-                        (report.month or '')[:7], report.clause_id.display_name,
-                        report.due_date),
+                        month_text(report.month), report.clause_id.display_name,
+                        fr_date(report.due_date)),
                     partner_ids=[report.partner_id.id], subtype='mail.mt_comment')
             report.reminder_date = fields.Date.context_today(self)
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.asr_charter.rules.dates import fr_date
+
 
 class AsrSocialActionRecord(models.Model):
     """An action of a social action clause carried out (seed 003): when, how many people,
@@ -8,7 +10,7 @@ class AsrSocialActionRecord(models.Model):
 
     _name = 'asr.social.action.record'
     _description = 'Social action carried out'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'date desc, id desc'
 
     action_id = fields.Many2one('asr.clause.action', 'Committed action', required=True,
@@ -17,6 +19,8 @@ class AsrSocialActionRecord(models.Model):
                                 index=True)
     # set from the action at creation (the facilitator's record rule reads it from the INSERT on)
     charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
+    company_id = fields.Many2one(related='action_id.clause_id.company_id', store=True,
+                                 readonly=True, string='Company')
     date = fields.Date('Date', required=True, default=fields.Date.context_today)
     people_count = fields.Integer('Number of people', required=True, default=1)
     description = fields.Text('What was done')
@@ -28,23 +32,40 @@ class AsrSocialActionRecord(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(r.id, '%s — %s' % (r.action_id.display_name, r.date)) for r in self]
+        return [(r.id, '%s — %s' % (r.action_id.display_name, fr_date(r.date))) for r in self]
+
+    @api.model
+    def _asr_protected_fields(self):
+        return super(AsrSocialActionRecord, self)._asr_protected_fields() | {
+            'state', 'validated_by_id'}
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrSocialActionRecord, self)._asr_frozen_fields() | {'action_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrSocialActionRecord, self)._asr_input_limits()
+        limits.update({'people_count': (-100000, 100000), 'description': 10000})
+        return limits
 
     @api.model
     def create(self, vals):
-        self._set_charter(vals)
-        return super(AsrSocialActionRecord, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._set_charter(vals)
-        return super(AsrSocialActionRecord, self).write(vals)
-
-    @api.model
-    def _set_charter(self, vals):
+        """A record is created to validate, its charter the one of the committed action."""
+        self._asr_guard_vals(vals)
+        vals = dict(vals)
         if vals.get('action_id'):
             vals['charter_id'] = self.env['asr.clause.action'].sudo().browse(
                 vals['action_id']).clause_id.charter_id.id
+        record = super(AsrSocialActionRecord, self._asr_trusted()).create(vals)
+        return record.with_env(self.env)
+
+    @api.multi
+    def unlink(self):
+        if not self.env.user._is_superuser() and self.filtered(
+                lambda r: r.state == 'validated'):
+            raise UserError(_("A validated action carried out cannot be deleted."))
+        return super(AsrSocialActionRecord, self).unlink()
 
     @api.constrains('people_count')
     def _check_people_count(self):
@@ -61,17 +82,30 @@ class AsrSocialActionRecord(models.Model):
                     clause.date_end and record.date > clause.date_end):
                 raise ValidationError(_(
                     "The action of %s is outside the contract dates of the clause.")
-                    % record.date)
+                    % fr_date(record.date))
 
     @api.multi
     def action_validate(self):
-        if not self.env['asr.beneficiary']._is_facilitator_user():
-            raise UserError(_("Only the facilitator validates the actions carried out."))
+        self._asr_check_backend_user()
+        return self._asr_validate(self.env.user)
+
+    @api.multi
+    def _asr_validate(self, actor):
+        """Validate as ``actor``: the facilitator of the charter or its personal-data staff,
+        with the supporting documents attached."""
+        self.mapped('charter_id')._asr_check_handles_people(actor, _(
+            "Only the facilitator of the charter validates the actions carried out."))
         for record in self:
-            if not record.attachment_ids:
+            if record.state != 'draft':
+                raise UserError(_("This action carried out is already validated."))
+            if not record.sudo().attachment_ids:
                 raise UserError(_("Attach the supporting documents (attendance sheet, "
                                   "agreement, report...) before validating."))
-        self.write({'state': 'validated', 'validated_by_id': self.env.uid})
+        self._asr_writer(actor).write({'state': 'validated', 'validated_by_id': actor.id})
+        if self.env.uid != actor.id:
+            for record in self:
+                record.message_post(body=_("Action carried out validated."),
+                                    author_id=actor.partner_id.id)
         return True
 
 

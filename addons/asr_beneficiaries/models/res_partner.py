@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.asr_charter.rules import inputs
+
 from ..rules.suppliers import SIAE_KINDS, SupplierRuleError, clean_siret
 
 STRUCTURE_KINDS = [
@@ -49,7 +51,16 @@ class ResPartner(models.Model):
 
     @api.model
     def _asr_clean_siret(self, vals):
-        """Store SIRET numbers as their 14 digits; refuse a wrong checksum in French."""
+        """Store SIRET numbers as their 14 digits; refuse a wrong checksum in French; the
+        dates of the SIAE agreement are real dates between 1900 and 2100."""
+        for name in ('asr_convention_start', 'asr_convention_end'):
+            try:
+                inputs.check_date(vals.get(name))
+            except inputs.InputError:
+                raise ValidationError(_("The dates of the SIAE agreement must be real dates "
+                                        "between 01/01/1900 and 31/12/2100."))
+        if vals.get('asr_siret') and not isinstance(vals['asr_siret'], str):
+            raise ValidationError(_("The SIRET is written as 14 digits."))
         if vals.get('asr_siret'):
             try:
                 vals['asr_siret'] = clean_siret(vals['asr_siret'])

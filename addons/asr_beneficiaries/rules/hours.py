@@ -19,6 +19,21 @@ class HourRuleError(ValueError):
         self.values = values
 
 
+def fr_number(value):
+    """151.67 -> '151,67', 208.0 -> '208': numbers as a French reader writes them."""
+    text = ('%.2f' % (value or 0.0)).rstrip('0').rstrip('.')
+    return text.replace('.', ',')
+
+
+def month_text(value):
+    """'03/2025' for a month given as a date or as 'YYYY-MM-DD'; '' for none."""
+    if not value:
+        return ''
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.strftime('%m/%Y')
+    return '%s/%s' % (value[5:7], value[:4])
+
+
 def first_of_month(day):
     """The first day of ``day``'s month: hour entries are monthly."""
     return day.replace(day=1)

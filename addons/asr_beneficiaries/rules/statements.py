@@ -13,7 +13,11 @@ Parsing checks the format of each cell; the model layer then resolves references
 the controls of ``rules.controls``.
 """
 import datetime
+import math
+import re
 import unicodedata
+
+from odoo.addons.asr_charter.rules.inputs import DATE_MAX, DATE_MIN
 
 from .hours import MODALITIES
 
@@ -44,6 +48,10 @@ GENDERS = {'f': 'female', 'femme': 'female', 'female': 'female', 'h': 'male', 'm
            'homme': 'male', 'male': 'male', 'autre': 'other', 'other': 'other'}
 YES = ('1', 'oui', 'o', 'yes', 'y', 'true', 'vrai', 'x')
 NO = ('', '0', 'non', 'n', 'no', 'false', 'faux')
+NAME_MAX_LENGTH = 100     # characters of a first or last name
+QPV_NAME_MAX_LENGTH = 200
+REFERENCE_MAX_LENGTH = 40  # a clause or person reference, a SIRET
+NUMBER_MAX = 1e9          # hours or amount of one row
 
 
 class StatementError(ValueError):
@@ -81,29 +89,39 @@ def parse_number(value):
     """A float from 151.67, '151,67' or '1 234,5'; None when empty."""
     if value in (None, ''):
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip().replace('\u00a0', '').replace(' ', '').replace(',', '.')
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        text = str(value).strip().replace('\u00a0', '').replace(' ', '').replace(',', '.')
+        if not text:
+            return None
+        if not re.match(r'^[+-]?(\d+\.?\d*|\.\d+)$', text):
+            raise StatementError('number', value=value)
+        number = float(text)
+    if not math.isfinite(number) or abs(number) > NUMBER_MAX:
         raise StatementError('number', value=value)
+    return number
+
+
+def _in_range(day, value):
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise StatementError('date', value=value)
+    return day
 
 
 def parse_date(value):
-    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date; None when empty."""
+    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date, between 1900 and 2100;
+    None when empty."""
     if value in (None, ''):
         return None
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return _in_range(value.date(), value)
     if isinstance(value, datetime.date):
-        return value
+        return _in_range(value, value)
     text = _text(value)
     for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'):
         try:
-            return datetime.datetime.strptime(text, fmt).date()
+            return _in_range(datetime.datetime.strptime(text, fmt).date(), value)
         except ValueError:
             continue
     raise StatementError('date', value=value)
@@ -118,8 +136,8 @@ def parse_month(value):
     text = _text(value)
     for fmt in ('%m/%Y', '%Y-%m', '%m-%Y'):
         try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
+            return _in_range(datetime.datetime.strptime(text, fmt).date(), value)
+        except (ValueError, StatementError):
             continue
     try:
         return parse_date(text).replace(day=1)
@@ -135,6 +153,18 @@ def parse_modality(value):
     if plain in MODALITY_ALIASES:
         return MODALITY_ALIASES[plain]
     raise StatementError('modality', value=value)
+
+
+def check_length(text, max_length):
+    """A text cell within ``max_length`` characters."""
+    if len(text) > max_length:
+        raise StatementError('too_long', length=len(text), max=max_length)
+
+
+def check_zip(text):
+    """A French postal code: five digits (or nothing)."""
+    if text and not re.match(r'^\d{5}$', text):
+        raise StatementError('zip', value=text)
 
 
 def _rows(header, rows, known):
@@ -174,6 +204,10 @@ def parse_hour_rows(header, rows, clause_given=False):
                   'employer_siret': _text(cells.get('employer_siret')).replace(' ', '')}
         column = None
         try:
+            for column in ('clause', 'beneficiary', 'employer_siret'):
+                check_length(values[column], REFERENCE_MAX_LENGTH)
+            for column in ('last_name', 'first_name'):
+                check_length(values[column], NAME_MAX_LENGTH)
             column = 'month'
             values['month'] = parse_month(cells.get('month'))
             if not values['month']:
@@ -211,6 +245,11 @@ def parse_beneficiary_rows(header, rows):
             for column in ('last_name', 'first_name'):
                 if not values[column]:
                     raise StatementError('required')
+                check_length(values[column], NAME_MAX_LENGTH)
+            column = 'zip'
+            check_zip(values['zip'])
+            column = 'qpv_name'
+            check_length(values['qpv_name'], QPV_NAME_MAX_LENGTH)
             column = 'birth_date'
             values['birth_date'] = parse_date(cells.get('birth_date'))
             if not values['birth_date']:

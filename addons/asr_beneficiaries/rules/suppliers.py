@@ -7,11 +7,15 @@ import datetime
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
+from odoo.addons.asr_charter.rules.inputs import DATE_MAX, DATE_MIN
+
 SIAE_KINDS = ('aci', 'ai', 'ei', 'etti', 'eiti')
 KINDS = SIAE_KINDS + ('geiq', 'esat', 'ea', 'ess', 'other')
 REGISTRY_COLUMNS = ('siret', 'name', 'kind', 'street', 'zip', 'city', 'email', 'phone',
                     'convention_end')
 REQUIRED_COLUMNS = ('siret', 'name', 'kind')
+MAX_LENGTHS = {'name': 300, 'street': 300, 'zip': 10, 'city': 100, 'email': 200,
+               'phone': 50}
 
 
 class SupplierRuleError(ValueError):
@@ -40,9 +44,11 @@ def parse_date(value):
     text = str(value).strip()
     for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y'):
         try:
-            return datetime.datetime.strptime(text, fmt).date()
+            day = datetime.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if DATE_MIN <= day <= DATE_MAX:
+            return day
     raise SupplierRuleError('date', value=value)
 
 
@@ -87,9 +93,16 @@ def parse_registry(header, rows):
         if values['siret'] in seen:
             rejected.append((number, 'siret', 'duplicate', {'row': seen[values['siret']]}))
             continue
-        seen[values['siret']] = number
+        too_long = None
         for column in ('name', 'street', 'zip', 'city', 'email', 'phone'):
             values[column] = str(values[column]).strip() if values[column] not in (
                 None, '') else False
+            if values[column] and len(values[column]) > MAX_LENGTHS[column]:
+                too_long = (column, len(values[column]))
+        if too_long:
+            rejected.append((number, too_long[0], 'too_long',
+                             {'length': too_long[1], 'max': MAX_LENGTHS[too_long[0]]}))
+            continue
+        seen[values['siret']] = number
         good.append((number, values))
     return good, rejected

@@ -9,3 +9,5 @@ from . import test_statement_import
 from . import test_monthly_reports
 from . import test_social_actions
 from . import test_suppliers
+from . import test_security
+from . import test_rechecks

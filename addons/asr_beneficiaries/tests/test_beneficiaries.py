@@ -23,6 +23,12 @@ class TestBeneficiaries(BeneficiaryCase):
                 'name': 'Autre (test)', 'login': 'asr_other_facilitator_benef', 'lang': 'fr_FR',
                 'groups_id': [(6, 0, [cls.env.ref('asr_charter.group_asr_facilitator').id])]})
         cls.other_facilitator_user.partner_id.parent_id = other
+        # back-office staff of the facilitator structure (ASR / Personal data)
+        cls.staff_user = cls.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Chargée de suivi (test)', 'login': 'asr_staff_benef', 'lang': 'fr_FR',
+            'groups_id': [(6, 0, [
+                cls.env.ref('asr_beneficiaries.group_asr_personal_data').id])]})
+        cls.staff_user.partner_id.parent_id = cls.facilitator
 
     def new_person(self, env=None, **vals):
         values = {'charter_id': self.charter.id, 'last_name': 'Nouveau', 'first_name': 'Sam',
@@ -31,7 +37,7 @@ class TestBeneficiaries(BeneficiaryCase):
         return (env or self.env)['asr.beneficiary'].create(values)
 
     def test_validation_by_the_facilitator(self):
-        person = self.new_person(env=self.env(user=self.facilitator_user))
+        person = self.new_person(env=self.env(user=self.staff_user))
         self.assertEqual(person.state, 'draft')
         self.assertEqual(person.eligibility_status, 'pending')
         self.assertEqual(person.validity_months, 24)
@@ -43,7 +49,7 @@ class TestBeneficiaries(BeneficiaryCase):
         person.criterion_ids = self.qpv
         person.with_context(validation_date='2025-05-15').action_validate_eligibility()
         self.assertEqual(person.state, 'validated')
-        self.assertEqual(person.validator_id, self.facilitator_user)
+        self.assertEqual(person.validator_id, self.staff_user)
         self.assertEqual(person.validity_end, '2027-05-14')
         with patch('odoo.fields.Date.context_today', return_value='2027-05-14'):
             person.invalidate_cache()
@@ -89,8 +95,14 @@ class TestBeneficiaries(BeneficiaryCase):
     def test_buyer_cannot_validate(self):
         buyer = self.user('asr_buyer_benef', ['asr_charter.group_asr_buyer'])
         person = self.new_person(proof_kind='caf', criterion_ids=[(6, 0, self.rsa.ids)])
-        with self.assertRaises((AccessError, UserError)):
+        # a buyer cannot even read the person: refused before anything is written
+        with self.assertRaises(AccessError):
             person.sudo(buyer).action_validate_eligibility()
+        self.assertEqual(person.state, 'draft')
+        # the facilitator's portal user acts through the portal pages, not the buttons
+        with self.assertRaisesRegex(AccessError, "portail"):
+            person.sudo(self.facilitator_user).action_validate_eligibility()
+        self.assertEqual(person.state, 'draft')
 
     def test_who_reads_identities(self):
         person = self.new_person()
@@ -100,8 +112,13 @@ class TestBeneficiaries(BeneficiaryCase):
             user = self.user(login, [group])
             with self.assertRaises(AccessError):
                 person.sudo(user).read(['last_name'])
-        staff = self.user('asr_staff_read', ['asr_beneficiaries.group_asr_personal_data'])
-        self.assertEqual(person.sudo(staff).read(['last_name'])[0]['last_name'], 'Nouveau')
+        self.assertEqual(person.sudo(self.staff_user).read(['last_name'])[0]['last_name'],
+                         'Nouveau')
+        # personal-data staff of another structure do not see this charter's people
+        stranger = self.user('asr_staff_read', ['asr_beneficiaries.group_asr_personal_data'])
+        with self.assertRaises(AccessError):
+            person.sudo(stranger).read(['last_name'])
+        self.assertNotIn(person, self.env['asr.beneficiary'].sudo(stranger).search([]))
         as_facilitator = self.env['asr.beneficiary'].sudo(self.facilitator_user)
         self.assertIn(person, as_facilitator.search([]))
         as_other = self.env['asr.beneficiary'].sudo(self.other_facilitator_user)
@@ -111,15 +128,15 @@ class TestBeneficiaries(BeneficiaryCase):
 
     def test_every_access_is_logged(self):
         Log = self.env['auditlog.log']
-        person = self.new_person(env=self.env(user=self.facilitator_user))
+        person = self.new_person(env=self.env(user=self.staff_user))
         logs = Log.search([('model_id.model', '=', 'asr.beneficiary'),
                            ('res_id', '=', person.id)])
         self.assertEqual(logs.mapped('method'), ['create'])
-        self.assertEqual(logs.user_id, self.facilitator_user)
+        self.assertEqual(logs.user_id, self.staff_user)
         self.assertIn('Nouveau', logs.line_ids.mapped('new_value_text'))
         # records returned by create carry auditlog's "already logging" context: browse again,
         # as every request of the web client does
-        fresh = self.env['asr.beneficiary'].sudo(self.facilitator_user).browse(person.id)
+        fresh = self.env['asr.beneficiary'].sudo(self.staff_user).browse(person.id)
         fresh.read(['last_name', 'birth_date'])
         fresh.write({'zip': '94000'})
         methods = Log.search([('model_id.model', '=', 'asr.beneficiary'),

@@ -6,7 +6,7 @@ import io
 import openpyxl
 from unittest.mock import patch
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import BeneficiaryCase
 
@@ -54,8 +54,13 @@ class TestGdpr(BeneficiaryCase):
             person.write({'last_name': 'Exemple'})
 
     def test_anonymisation_needs_a_reason(self):
+        with self.assertRaisesRegex(ValidationError, "obligatoire"):
+            with self.env.cr.savepoint():
+                self.env['asr.beneficiary.anonymise'].create({
+                    'beneficiary_ids': [(6, 0, self.person.ids)], 'reason': ' '})
         wizard = self.env['asr.beneficiary.anonymise'].create({
-            'beneficiary_ids': [(6, 0, self.person.ids)], 'reason': ' '})
+            'beneficiary_ids': [(6, 0, self.person.ids)], 'reason': 'Demande'})
+        wizard.reason = False
         with self.assertRaisesRegex(UserError, "pourquoi"):
             wizard.action_anonymise()
         self.assertEqual(self.person.state, 'validated')

@@ -129,12 +129,13 @@ class TestStatementImport(BeneficiaryCase):
         wizard = self.wizard(self.statement())
         calls = []
 
-        def fail_on_second_page(cr, query, rows, template=None, page_size=100):
+        def fail_on_second_page(cr, query, rows, template=None, page_size=100, fetch=False):
             calls.append(len(rows))
             cr.execute(query.replace('VALUES %s', 'VALUES ' + ','.join(
                 [cr.mogrify(template, row).decode() for row in rows[:1]])))
             raise RuntimeError('connexion perdue')
-        with patch('odoo.addons.asr_beneficiaries.wizards.asr_statement_import.execute_values',
+        # the bulk path of the imports is the hour entry model's own
+        with patch('odoo.addons.asr_beneficiaries.models.asr_hour_entry.execute_values',
                    fail_on_second_page):
             with self.assertRaises(RuntimeError):
                 wizard.action_import()

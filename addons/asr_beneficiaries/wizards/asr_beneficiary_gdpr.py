@@ -6,42 +6,60 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.spreadsheet import write_cell
+
+from ..models.asr_charter import PERSONAL
+from ..rules.hours import month_text
+
 EXPORTED_FIELDS = ('code', 'last_name', 'first_name', 'birth_date', 'gender', 'zip',
                    'qpv_resident', 'qpv_name', 'informed_on', 'criterion_ids', 'proof_kind',
                    'validation_date', 'validator_id', 'validity_end', 'eligibility_status',
                    'outcome', 'outcome_date', 'note', 'charter_id')
 ENTRY_FIELDS = ('clause_id', 'month', 'modality', 'employer_id', 'hours', 'state', 'source',
                 'reject_reason')
+REASON_MAX_LENGTH = 2000
 
 
 def _cell(record, field, value):
-    """A readable cell for a field value (names of records, labels of selections)."""
+    """A readable cell for a field value of ``read()`` (names of records, labels of
+    selections, French dates and months)."""
     definition = record._fields[field]
     if definition.type == 'many2one':
-        return value.display_name or ''
+        return value[1] if value else ''
     if definition.type == 'many2many':
-        return ', '.join(value.mapped('display_name'))
+        return ', '.join(record.env[definition.comodel_name].browse(value).mapped(
+            'display_name'))
     if definition.type == 'selection':
         return dict(definition._description_selection(record.env)).get(value, value or '')
     if definition.type == 'boolean':
         return _('yes') if value else _('no')
+    if definition.type == 'date':
+        return month_text(value) if field == 'month' else fr_date(value)
     return value if value not in (None, False) else ''
 
 
 class AsrBeneficiaryExport(models.TransientModel):
-    """Right of access (GDPR art. 15): everything kept about one person, in a spreadsheet."""
+    """Right of access (GDPR art. 15): everything kept about one person, in a spreadsheet.
+    Only the facilitator's staff of the person's charter exports it; the person is read as
+    that user, so the export itself is in the person's access log."""
 
     _name = 'asr.beneficiary.export'
+    _inherit = ['asr.wizard.mixin', 'asr.person.link.mixin']
     _description = 'Export of the data of a person'
 
-    beneficiary_id = fields.Many2one('asr.beneficiary', 'Person', required=True)
+    beneficiary_id = fields.Many2one('asr.beneficiary', 'Person', required=True,
+                                     groups=PERSONAL)
     file = fields.Binary('File', readonly=True, attachment=False)
     filename = fields.Char('File name', readonly=True)
 
     @api.multi
     def action_export(self):
         self.ensure_one()
+        self._asr_check_backend_user()
         person = self.beneficiary_id
+        person._asr_check_people_actor(self.env.user)
+        values = person.read(list(EXPORTED_FIELDS))[0]
         stream = io.BytesIO()
         book = xlsxwriter.Workbook(stream, {'in_memory': True})
         bold = book.add_format({'bold': True})
@@ -49,30 +67,33 @@ class AsrBeneficiaryExport(models.TransientModel):
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 1, 50)
         for row, field in enumerate(EXPORTED_FIELDS):
-            sheet.write(row, 0, person._fields[field].get_description(self.env)['string'], bold)
-            sheet.write(row, 1, _cell(person, field, person[field]))
+            write_cell(sheet, row, 0, person._fields[field].get_description(
+                self.env)['string'], bold)
+            write_cell(sheet, row, 1, _cell(person, field, values[field]))
         entries = self.env['asr.hour.entry'].search([('beneficiary_id', '=', person.id)],
                                                     order='month, id')
         sheet = book.add_worksheet(_('Hours'))
         for col, field in enumerate(ENTRY_FIELDS):
-            sheet.write(0, col, entries._fields[field].get_description(self.env)['string'],
-                        bold)
-        for row, entry in enumerate(entries, start=1):
+            write_cell(sheet, 0, col, entries._fields[field].get_description(
+                self.env)['string'], bold)
+        for row, entry in enumerate(entries.read(list(ENTRY_FIELDS)), start=1):
             for col, field in enumerate(ENTRY_FIELDS):
-                sheet.write(row, col, _cell(entry, field, entry[field]))
+                write_cell(sheet, row, col, _cell(entries, field, entry[field]))
         sheet = book.add_worksheet(_('Access log'))
         for col, title in enumerate((_('Date'), _('User'), _('Operation'))):
-            sheet.write(0, col, title, bold)
+            write_cell(sheet, 0, col, title, bold)
         logs = self.env['auditlog.log'].sudo().search(
             [('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', person.id)],
             order='create_date, id')
         for row, log in enumerate(logs, start=1):
-            sheet.write(row, 0, log.create_date)
-            sheet.write(row, 1, log.user_id.name or '')
-            sheet.write(row, 2, log.method)
+            when = fields.Datetime.context_timestamp(
+                self, fields.Datetime.from_string(log.create_date))
+            write_cell(sheet, row, 0, when.strftime('%d/%m/%Y %H:%M'))
+            write_cell(sheet, row, 1, log.user_id.name or '')
+            write_cell(sheet, row, 2, log.method)
         book.close()
-        self.write({'file': base64.b64encode(stream.getvalue()),
-                    'filename': _('personal-data-%s.xlsx') % person.code})
+        self._asr_trusted().write({'file': base64.b64encode(stream.getvalue()),
+                                   'filename': _('personal-data-%s.xlsx') % person.code})
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
                 'view_mode': 'form', 'target': 'new'}
 
@@ -82,25 +103,31 @@ class AsrBeneficiaryAnonymise(models.TransientModel):
     aggregates (bilans count people, never name them)."""
 
     _name = 'asr.beneficiary.anonymise'
+    _inherit = ['asr.wizard.mixin']
     _description = 'Anonymisation of people'
 
-    beneficiary_ids = fields.Many2many('asr.beneficiary', string='People', required=True)
+    beneficiary_ids = fields.Many2many('asr.beneficiary', string='People', required=True,
+                                       groups=PERSONAL)
     reason = fields.Text('Request or reason', required=True,
                          help="E.g. request received by letter on 3 March 2026.")
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrBeneficiaryAnonymise, self)._asr_input_limits()
+        limits.update({'reason': REASON_MAX_LENGTH})
+        return limits
 
     @api.multi
     def action_anonymise(self):
         self.ensure_one()
+        self._asr_check_backend_user()
         if not (self.reason or '').strip():
             raise UserError(_("Say why these people are anonymised."))
-        if not self.env['asr.beneficiary']._is_facilitator_user():
-            raise UserError(_("Only the facilitator anonymises people."))
         people = self.beneficiary_ids
+        people._asr_check_people_actor(self.env.user, _(
+            "Only the facilitator's staff of the people's charter anonymises them."))
         people.check_access_rule('write')
         people._anonymise()
-        model = self.env['ir.model']._get('asr.beneficiary')
-        for person in people:  # the erasure itself stays in the audit trail, with its reason
-            self.env['auditlog.log'].sudo().create({
-                'name': '%s: %s' % (person.code, self.reason.strip()), 'res_id': person.id,
-                'method': 'anonymise', 'user_id': self.env.uid, 'model_id': model.id})
+        # the erasure itself stays in the audit trail, with its reason, under the real user
+        people._asr_audit('anonymise', people, note=self.reason.strip())
         return {'type': 'ir.actions.act_window_close'}

@@ -1,14 +1,23 @@
 from odoo import api, fields, models
 
+from ..models.asr_hour_entry import REASON_MAX_LENGTH
+
 
 class AsrHourEntryReject(models.TransientModel):
     """The facilitator rejects hours and says why (the contractor is told the reason)."""
 
     _name = 'asr.hour.entry.reject'
+    _inherit = ['asr.wizard.mixin']
     _description = 'Reject hour entries'
 
     entry_ids = fields.Many2many('asr.hour.entry', string='Entries')
     reason = fields.Text('Reason', required=True)
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrHourEntryReject, self)._asr_input_limits()
+        limits.update({'reason': REASON_MAX_LENGTH})
+        return limits
 
     @api.multi
     def action_reject(self):

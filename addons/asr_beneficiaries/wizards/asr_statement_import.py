@@ -2,18 +2,17 @@ import base64
 import io
 
 import xlsxwriter
-from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html_escape
 
-from ..rules import controls
-from ..rules.hours import HourRuleError, amount_to_hours, duplicate_key, is_subcontracting
+from odoo.addons.asr_charter.rules.spreadsheet import write_cell
+
+from ..rules.hours import is_subcontracting
 from ..rules.statements import (BENEFICIARY_COLUMNS, HOUR_COLUMNS, StatementError,
                                 column_names, parse_beneficiary_rows, parse_hour_rows)
 from ..rules.suppliers import SupplierRuleError, clean_siret
-from ..rules.tabular import TabularError, read_table
 
 PREVIEW_ROWS = 50
 
@@ -22,13 +21,16 @@ class AsrStatementImport(models.TransientModel):
     """Import the monthly statement of a contractor or an SIAE (hours), or a list of
     beneficiaries, from CSV or XLSX.
 
-    Every row is either imported or rejected with its row number, column and French reason;
-    the good rows are kept, the rejected ones come back as an XLSX to correct and re-import.
-    Rows already imported are recognised and not created again; the rows of a file are
-    written together or not at all.
+    Who may import is checked before the file is read: hours go to the clauses, and people to
+    the charter, whose people the user follows. Every row is either imported or rejected with
+    its row number, column and French reason; the good rows are kept, the rejected ones come
+    back as an XLSX to correct and re-import. Rows already imported are recognised and not
+    created again; the rows of a file are written together or not at all. Hour rows are
+    prepared and checked by the hour entry model itself (the same code as a typed entry).
     """
 
     _name = 'asr.statement.import'
+    _inherit = ['asr.wizard.mixin']
     _description = 'Import of a monthly statement'
 
     kind = fields.Selection([('hours', 'Hour entries'), ('beneficiaries', 'Beneficiaries')],
@@ -53,20 +55,26 @@ class AsrStatementImport(models.TransientModel):
     rejected_file = fields.Binary('Rejected rows to correct', readonly=True, attachment=False)
     rejected_filename = fields.Char('Rejected file name', readonly=True)
 
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrStatementImport, self)._asr_input_limits()
+        limits.update({'filename': 255})
+        return limits
+
     # -- buttons ------------------------------------------------------------------------
     @api.multi
     def action_preview(self):
         """Check every row without writing anything."""
         self.ensure_one()
         result = self._run(dry_run=True)
-        self.write(self._result_values(result, 'preview'))
+        self._asr_trusted().write(self._result_values(result, 'preview'))
         return self._reopen()
 
     @api.multi
     def action_import(self):
         self.ensure_one()
         result = self._run(dry_run=False)
-        self.write(self._result_values(result, 'done'))
+        self._asr_trusted().write(self._result_values(result, 'done'))
         return self._reopen()
 
     @api.multi
@@ -76,17 +84,38 @@ class AsrStatementImport(models.TransientModel):
 
     @api.multi
     def _run(self, dry_run):
+        self._asr_check_backend_user()
+        self._asr_check_import_access()
         if not self.file:
             raise UserError(_("Choose the file to import."))
-        try:
-            header, rows = read_table(base64.b64decode(self.file), self.filename)
-        except TabularError as err:
-            raise UserError(self.env['asr.supplier.import']._table_message(err))
+        header, rows = self._asr_read_file(self.file, self.filename)
         if self.kind == 'hours':
-            return self.import_hour_rows(header, rows, clause=self.clause_id, dry_run=dry_run)
+            return self._import_hour_rows(header, rows, clause=self.clause_id,
+                                          dry_run=dry_run)
+        return self._import_beneficiary_rows(header, rows, self.charter_id, dry_run=dry_run)
+
+    @api.multi
+    def _asr_check_import_access(self):
+        """Before anything is read from the file: the user records hours, or creates people,
+        on a charter whose people they follow."""
+        user = self.env.user
+        if self.kind == 'hours':
+            self.env['asr.hour.entry'].check_access_rights('create')
+            self.env['asr.beneficiary'].check_access_rights('read')
+            if self.clause_id:
+                self.clause_id.mapped('charter_id')._asr_check_handles_people(user, _(
+                    "You may only import hours on the clauses of the charters whose people "
+                    "you follow."))
+            return
+        self.env['asr.beneficiary'].check_access_rights('create')
         if not self.charter_id:
             raise UserError(_("Choose the charter of the beneficiaries."))
-        return self.import_beneficiary_rows(header, rows, self.charter_id, dry_run=dry_run)
+        self.charter_id._asr_check_handles_people(user, _(
+            "You may only import the people of a charter whose people you follow."))
+
+    @api.model
+    def _asr_read_file(self, data, filename):
+        return self.env['asr.supplier.import']._asr_read_file(data, filename)
 
     @api.multi
     def _result_values(self, result, state):
@@ -103,12 +132,12 @@ class AsrStatementImport(models.TransientModel):
 
     # -- hours --------------------------------------------------------------------------
     @api.model
-    def import_hour_rows(self, header, rows, clause=None, dry_run=False, source='import'):
-        """Check and create hour entries from the rows of a statement; the bulk path of the
-        wizard (and of bench/import_hours.py).
-
-        Controls are those of ``rules.controls`` (the same as an entry typed by hand); the
-        rows that pass are inserted in one statement per thousand rows, in a savepoint.
+    def _import_hour_rows(self, header, rows, clause=None, dry_run=False, source='import'):
+        """Check and create hour entries from the rows of a statement (the bulk path of the
+        wizard, of the portal and of bench/import_hours.py): the file's references are
+        resolved here, then the hour entry model prepares and checks the rows
+        (_asr_check_rows, the code of create) and inserts the good ones in bulk
+        (_asr_insert_rows). Private: never reachable over RPC.
 
         :return: dict(new=[row numbers created], existing=count, rejected=[(row, column,
             message)], header=header, rows=rows)
@@ -124,29 +153,23 @@ class AsrStatementImport(models.TransientModel):
         rejected = [(number, labels.get(column, column), self._parse_message(key, values))
                     for number, column, key, values in parse_rejected]
         clause_ids, person_refs, names, sirets = self._hour_references(good, clause)
-        clauses = Entry._clause_info(clause_ids)
         persons = self._find_people(person_refs, names)
-        person_info = Entry._person_info(list(set(persons.values())))
         employers = self._find_employers(sirets)
-        totals = self._month_totals(list(set(persons.values())))
-        taken = Entry._taken_keys(list(clauses))
-        new, existing, inserts = [], 0, []
+        pending = []  # (row number, values for the hour entry)
         for number, values in good:
             clause_id = clause.id if clause else self.env['asr.clause'].code_to_id(
                 values['clause'])
-            info = clauses.get(clause_id)
-            if info is None:
+            if clause_id not in clause_ids:
                 rejected.append((number, labels.get('clause', 'clause'),
                                  _("unknown clause %s (or not one of your charter)")
                                  % values['clause']))
                 continue
+            subcontracting = is_subcontracting(values['modality'])
             person_id, error = self._row_person(values, persons)
-            if error and not is_subcontracting(values['modality']):
+            if error and not subcontracting:
                 rejected.append((number, labels.get(error[0], error[0]), error[1]))
                 continue
-            if is_subcontracting(values['modality']):
-                person_id = None
-            employer_id = info['partner_id']
+            employer_id = False
             if values['employer_siret']:
                 employer_id = employers.get(values['employer_siret'])
                 if not employer_id:
@@ -154,48 +177,34 @@ class AsrStatementImport(models.TransientModel):
                                      _("no supplier has the SIRET %s")
                                      % values['employer_siret']))
                     continue
-            hours, amount = values['hours'], values['amount']
-            if is_subcontracting(values['modality']):
-                try:
-                    hours = amount_to_hours(amount, info['labour_share'], info['hourly_cost'])
-                except HourRuleError as err:
-                    column = 'amount' if err.key == 'amount' else 'clause'
-                    rejected.append((number, labels.get(column, column),
-                                     self._control_message(err.key, err.values, clause_id)))
-                    continue
-            key = duplicate_key(clause_id, person_id, values['month'], values['modality'],
-                                employer_id)
-            if key in taken:
-                _id, old_hours, old_amount = taken[key]
-                if (round(old_hours or 0.0, 2) == round(hours or 0.0, 2)
-                        and round(old_amount or 0.0, 2) == round(amount or 0.0, 2)):
-                    existing += 1
-                    continue
-            month_total = totals.get((person_id, values['month']), 0.0)
-            errors = controls.entry_errors(
-                {'month': values['month'], 'modality': values['modality'], 'hours': hours,
-                 'amount': amount}, info, person_info.get(person_id), month_total, info['cap'],
-                taken, key)
-            if errors:
-                column, err_key, err_values = errors[0]
+            pending.append((number, {
+                'clause_id': clause_id, 'beneficiary_id': False if subcontracting else person_id,
+                'month': fields.Date.to_string(values['month']),
+                'modality': values['modality'], 'hours': values['hours'] or 0.0,
+                'amount': values['amount'] or 0.0, 'employer_id': employer_id}))
+        new, existing, to_insert = [], 0, []
+        checked = Entry._asr_check_rows([vals for _number, vals in pending])
+        for (number, _vals), (row, errors) in zip(pending, checked):
+            if errors == 'existing':
+                existing += 1
+            elif errors:
+                column, key, values = errors[0]
                 rejected.append((number, labels.get(column, column), self._control_message(
-                    err_key, err_values, clause_id, person_id, values['month'])))
-                continue
-            taken[key] = (None, hours, amount)
-            if person_id:
-                totals[(person_id, values['month'])] = month_total + hours
-            new.append(number)
-            inserts.append((clause_id, info['charter_id'], info['partner_id'], person_id,
-                            values['month'], values['modality'], employer_id, hours,
-                            amount or None, source))
-        if inserts and not dry_run:
-            self._insert_entries(inserts)
+                    key, values, row.get('clause_id'), row.get('beneficiary_id'),
+                    fields.Date.from_string(row['month']) if row.get('month') else None)))
+            else:
+                new.append(number)
+                to_insert.append(row)
+        if to_insert and not dry_run:
+            Entry._asr_insert_rows(to_insert, source=source, state='submitted')
         rejected.sort()
         return {'new': new, 'existing': existing, 'rejected': rejected, 'header': header,
                 'rows': rows}
 
     @api.model
     def _hour_references(self, good, clause):
+        """The clauses (ids the user may record hours on), person references, names and
+        SIRET numbers that the rows mention."""
         clause_ids, refs, names, sirets = set(), set(), set(), set()
         Clause = self.env['asr.clause']
         for _number, values in good:
@@ -212,9 +221,13 @@ class AsrStatementImport(models.TransientModel):
                 sirets.add(values['employer_siret'])
         if clause:
             clause_ids = {clause.id}
-        # the user's record rules decide which clauses they may record hours on
-        visible = Clause.search([('id', 'in', list(clause_ids))]).ids if clause_ids else []
-        return visible, refs, names, sirets
+        # the user's record rules decide which clauses they see; the charter, whose people
+        # they follow, which clauses they record hours on
+        visible = Clause.search([('id', 'in', list(clause_ids))]) if clause_ids else Clause
+        user = self.env.user
+        allowed = {charter.id for charter in visible.mapped('charter_id')
+                   if charter._asr_handles_people(user)}
+        return ({c.id for c in visible if c.charter_id.id in allowed}, refs, names, sirets)
 
     @staticmethod
     def _name_key(last_name, first_name, birth_date):
@@ -223,11 +236,11 @@ class AsrStatementImport(models.TransientModel):
 
     @api.model
     def _find_people(self, refs, names):
-        """{reference or name key: id} of the people the user may see (record rules)."""
+        """{reference or name key: id} of the people the user may see (record rules): nothing
+        of the people of other charters enters the result, hence the messages."""
         Person = self.env['asr.beneficiary']
         found = {}
-        by_id = {Person.code_to_id(ref): ref for ref in refs if Person.code_to_id(ref)}
-        candidates = dict((pid, ref) for pid, ref in by_id.items())
+        candidates = {Person.code_to_id(ref): ref for ref in refs if Person.code_to_id(ref)}
         name_ids = {}
         if names:
             self.env.cr.execute("""
@@ -247,7 +260,8 @@ class AsrStatementImport(models.TransientModel):
                 found[ref] = pid
         for key, pids in name_ids.items():
             pids = sorted(set(p for p in pids if p in visible))
-            found[key] = pids[0] if len(pids) == 1 else (pids and 'ambiguous')
+            if pids:
+                found[key] = pids[0] if len(pids) == 1 else 'ambiguous'
         return found
 
     @api.model
@@ -287,39 +301,16 @@ class AsrStatementImport(models.TransientModel):
                             (tuple(clean),))
         return {clean[siret]: pid for siret, pid in self.env.cr.fetchall()}
 
-    @api.model
-    def _month_totals(self, person_ids):
-        if not person_ids:
-            return {}
-        self.env.cr.execute("""
-            SELECT beneficiary_id, month, sum(hours) FROM asr_hour_entry
-            WHERE beneficiary_id IN %s AND state != 'rejected' GROUP BY beneficiary_id, month""",
-                            (tuple(person_ids),))
-        return {(pid, fields.Date.from_string(month)): total
-                for pid, month, total in self.env.cr.fetchall()}
-
-    @api.model
-    def _insert_entries(self, inserts):
-        """One INSERT per thousand rows, all in one savepoint: a failure leaves nothing."""
-        uid = self.env.uid
-        with self.env.cr.savepoint():
-            execute_values(self.env.cr._obj, """
-                INSERT INTO asr_hour_entry (create_uid, write_uid, create_date, write_date,
-                    clause_id, charter_id, partner_id, beneficiary_id, month, modality,
-                    employer_id, hours, amount, source, state)
-                VALUES %s""", [(uid, uid) + row for row in inserts],
-                template="(%s, %s, now() at time zone 'UTC', now() at time zone 'UTC', "
-                         "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'submitted')",
-                page_size=1000)
-        self.env['asr.hour.entry'].invalidate_cache()
-
     # -- beneficiaries --------------------------------------------------------------------
     @api.model
-    def import_beneficiary_rows(self, header, rows, charter, dry_run=False):
+    def _import_beneficiary_rows(self, header, rows, charter, dry_run=False):
         """Create the people of a list (to be validated by the facilitator); a person already
-        known in the charter (same names and birth date) is not created again."""
+        known in the charter (same names and birth date) is not created again. The charter
+        is one whose people the user follows (checked first)."""
         Person = self.env['asr.beneficiary']
         Person.check_access_rights('create')
+        charter._asr_check_handles_people(self.env.user, _(
+            "You may only import the people of a charter whose people you follow."))
         try:
             good, parse_rejected = parse_beneficiary_rows(header, rows)
         except StatementError as err:
@@ -344,7 +335,7 @@ class AsrStatementImport(models.TransientModel):
             if unknown:
                 rejected.append((number, labels.get('criteria', 'criteria'), _(
                     "unknown criterion %s; expected codes: %s") % (
-                    ', '.join(unknown), ', '.join(sorted(criteria)))))
+                    ', '.join(unknown)[:200], ', '.join(sorted(criteria)))))
                 continue
             known.add(key)
             new.append(number)
@@ -362,9 +353,8 @@ class AsrStatementImport(models.TransientModel):
                     try:
                         with self.env.cr.savepoint():
                             Person.create(vals)
-                    except Exception as err:  # a constraint of the model: report the row
-                        message = getattr(err, 'name', None) or str(err)
-                        rejected.append((number, '', message))
+                    except (UserError, ValidationError) as err:  # a check of the model
+                        rejected.append((number, '', err.name))
                         new.remove(number)
         rejected.sort()
         return {'new': new, 'existing': existing, 'rejected': rejected, 'header': header,
@@ -384,11 +374,12 @@ class AsrStatementImport(models.TransientModel):
 
     @api.model
     def _parse_message(self, key, values):
-        value = values.get('value')
+        value = str(values.get('value'))[:60]
         if key == 'number':
             return _("unreadable number (%s)") % value
         if key == 'date':
-            return _("unreadable date (%s); write it as 31/12/2026") % value
+            return _("unreadable date (%s); write it as 31/12/2026, between 1900 and "
+                     "2100") % value
         if key == 'month':
             return _("unreadable month (%s); write it as 03/2025") % value
         if key == 'modality':
@@ -399,6 +390,11 @@ class AsrStatementImport(models.TransientModel):
             return _("unknown gender (%s); write F, H or autre") % value
         if key == 'yes_no':
             return _("write oui or non (%s given)") % value
+        if key == 'too_long':
+            return _("too long: %s characters, at most %s") % (values.get('length'),
+                                                              values.get('max'))
+        if key == 'zip':
+            return _("a postal code has five digits (%s given)") % value
         return _("the value is missing")
 
     @api.model
@@ -433,7 +429,7 @@ class AsrStatementImport(models.TransientModel):
     @api.model
     def _rejected_xlsx(self, result):
         """The rejected rows as they were in the file, with the reason: to correct and
-        import again."""
+        import again. Cells are written as data, never as formulas."""
         stream = io.BytesIO()
         book = xlsxwriter.Workbook(stream, {'in_memory': True})
         sheet = book.add_worksheet(_('Rejected rows'))
@@ -441,14 +437,13 @@ class AsrStatementImport(models.TransientModel):
         header = [str(h) if h is not None else '' for h in result['header']]
         extra = [_('Row'), _('Column'), _('Reason')]
         for col, title in enumerate(header + extra):
-            sheet.write(0, col, title, bold)
+            write_cell(sheet, 0, col, title, bold)
         for line, (number, column, message) in enumerate(result['rejected'], start=1):
             row = result['rows'][number - 2] if 0 <= number - 2 < len(result['rows']) else []
             for col, value in enumerate(list(row)[:len(header)]):
-                sheet.write(line, col, value if not hasattr(value, 'strftime')
-                            else value.strftime('%d/%m/%Y'))
-            sheet.write(line, len(header), number)
-            sheet.write(line, len(header) + 1, column or '')
-            sheet.write(line, len(header) + 2, message)
+                write_cell(sheet, line, col, value)
+            write_cell(sheet, line, len(header), number)
+            write_cell(sheet, line, len(header) + 1, column or '')
+            write_cell(sheet, line, len(header) + 2, message)
         book.close()
         return stream.getvalue()

@@ -1,1 +1,3 @@
 from . import portal
+from . import report
+from . import export

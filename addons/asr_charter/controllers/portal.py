@@ -4,6 +4,21 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+# A portal form carries a few texts, never a file: a bigger request is refused before anything
+# is read from it (a reverse proxy should also cap request bodies, see README).
+PORTAL_FORM_MAX_BYTES = 1024 * 1024
+
+
+def asr_form_too_large(max_bytes=PORTAL_FORM_MAX_BYTES):
+    """Whether the current request's body is above what a portal form needs."""
+    length = request.httprequest.content_length or 0
+    return length > max_bytes
+
+
+def asr_clip(text, length):
+    """A text sent back into a form after an error, cut to the field's limit."""
+    return text[:length] if isinstance(text, str) else ''
+
 
 class AsrCharterPortal(CustomerPortal):
     """Portal pages of the facilitator: the charters whose facilitator structure is theirs."""

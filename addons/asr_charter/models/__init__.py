@@ -1,3 +1,5 @@
+from . import asr_guard_mixin
+from . import asr_wizard_mixin
 from . import asr_charter_article
 from . import asr_charter
 from . import asr_charter_member

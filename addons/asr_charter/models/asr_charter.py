@@ -17,7 +17,7 @@ class AsrCharter(models.Model):
 
     _name = 'asr.charter'
     _description = 'Socially responsible purchasing charter'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'act_date desc, id desc'
 
     # identity
@@ -74,6 +74,13 @@ class AsrCharter(models.Model):
         ('committee_max_positive', 'CHECK(committee_max_per_year > 0)',
          "The number of committees per year must be at least one."),
     ]
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharter, self)._asr_input_limits()
+        limits.update({'name': 500, 'act_number': 100,
+                       'committee_interval_months': (1, 60), 'committee_max_per_year': (1, 12)})
+        return limits
 
     # ------------------------------------------------------------------ computes
     @api.depends('member_ids.role', 'member_ids.date_join', 'member_ids.date_leave',
@@ -135,6 +142,13 @@ class AsrCharter(models.Model):
                                     % (charter.committee_max_per_year, today.year))
             charter.committee_warning = ' '.join(warnings) or False
 
+    @api.constrains('act_date')
+    def _check_children_after_adoption(self):
+        """The committees and evaluations checked against the adoption date are checked
+        again when that date changes."""
+        self.mapped('committee_ids')._check_date_after_adoption()
+        self.mapped('evaluation_ids')._check_year()
+
     # ------------------------------------------------------------------ actions
     @api.multi
     def action_adopt(self):
@@ -145,7 +159,7 @@ class AsrCharter(models.Model):
                 raise UserError(_(
                     'Enter the number and the date of the adoption act of the charter "%s" '
                     'before adopting it.') % charter.name)
-        return self.write({'state': 'adopted'})
+        return self._asr_trusted().write({'state': 'adopted'})
 
     @api.multi
     def action_put_in_force(self):
@@ -161,7 +175,7 @@ class AsrCharter(models.Model):
                 raise UserError(_(
                     'The charter "%s" has no public buyer signatory in force.')
                     % charter.name)
-        return self.write({'state': 'in_force', 'date_in_force': today})
+        return self._asr_trusted().write({'state': 'in_force', 'date_in_force': today})
 
     @api.multi
     def action_close(self):
@@ -169,7 +183,8 @@ class AsrCharter(models.Model):
             if charter.state != 'in_force':
                 raise UserError(_('Only a charter in force can be closed ("%s").')
                                 % charter.name)
-        return self.write({'state': 'closed', 'date_closed': fields.Date.context_today(self)})
+        return self._asr_trusted().write({'state': 'closed',
+                                          'date_closed': fields.Date.context_today(self)})
 
     @api.multi
     def action_reset_draft(self):
@@ -177,9 +192,20 @@ class AsrCharter(models.Model):
             if charter.state != 'adopted':
                 raise UserError(_('Only an adopted charter, not yet in force, can be reset '
                                   'to draft ("%s").') % charter.name)
-        return self.write({'state': 'draft'})
+        return self._asr_trusted().write({'state': 'draft'})
 
     # ------------------------------------------------------------------ helpers
+    @api.model
+    def _asr_facilitator_domain(self, user):
+        """Charters whose facilitator structure in force today is ``user``'s company."""
+        return [('facilitator_partner_id', '=', user.partner_id.commercial_partner_id.id)]
+
+    @api.multi
+    def _asr_is_facilitated_by(self, user):
+        """Whether every charter of ``self`` has ``user``'s company as facilitator today."""
+        company = user.partner_id.commercial_partner_id
+        return bool(self) and all(c.sudo().facilitator_partner_id == company for c in self)
+
     def _check_facilitator_in_force(self, day):
         """Raise unless exactly one facilitator structure is in force on ``day``."""
         self.ensure_one()

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AsrCharterArticle(models.Model):
@@ -6,6 +6,7 @@ class AsrCharterArticle(models.Model):
 
     _name = 'asr.charter.article'
     _description = 'Charter article'
+    _inherit = ['asr.guard.mixin']
     _order = 'charter_id, sequence, id'
 
     code = fields.Char('Number', required=True, help="For example 3-1, 4, 5-2.")
@@ -19,6 +20,16 @@ class AsrCharterArticle(models.Model):
         ('code_charter_uniq', 'unique(charter_id, code)',
          "This article number already exists in this charter."),
     ]
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrCharterArticle, self)._asr_frozen_fields() | {'charter_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharterArticle, self)._asr_input_limits()
+        limits.update({'code': 20, 'name': 300})
+        return limits
 
     def name_get(self):
         return [(art.id, '%s — %s' % (art.code, art.name)) for art in self]

@@ -9,7 +9,7 @@ class AsrCharterCommittee(models.Model):
 
     _name = 'asr.charter.committee'
     _description = 'Charter technical committee'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'date desc, id desc'
 
     name = fields.Char('Title', compute='_compute_name')
@@ -25,9 +25,23 @@ class AsrCharterCommittee(models.Model):
     minutes = fields.Html('Minutes')
     state = fields.Selection([('planned', 'Planned'), ('held', 'Held'),
                               ('cancelled', 'Cancelled')], 'Status', default='planned',
-                             required=True, track_visibility='onchange')
+                             required=True, copy=False, track_visibility='onchange')
     attendee_count = fields.Integer('Number of attendees', compute='_compute_counts')
     open_decision_count = fields.Integer('Decisions to follow up', compute='_compute_counts')
+
+    @api.model
+    def _asr_protected_fields(self):
+        return super(AsrCharterCommittee, self)._asr_protected_fields() | {'state'}
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrCharterCommittee, self)._asr_frozen_fields() | {'charter_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharterCommittee, self)._asr_input_limits()
+        limits.update({'location': 300})
+        return limits
 
     @api.depends('date', 'charter_id.name')
     def _compute_name(self):
@@ -73,14 +87,15 @@ class AsrCharterCommittee(models.Model):
                 raise UserError(_("%s is not planned.") % committee.name)
             if committee.date > today:
                 raise UserError(_("%s has not taken place yet.") % committee.name)
-        return self.write({'state': 'held'})
+        return self._asr_trusted().write({'state': 'held'})
 
     @api.multi
     def action_cancel(self):
         if self.filtered(lambda c: c.state == 'held'):
             raise UserError(_("A committee already held cannot be cancelled."))
-        return self.write({'state': 'cancelled'})
+        return self._asr_trusted().write({'state': 'cancelled'})
 
     @api.multi
     def action_replan(self):
-        return self.filtered(lambda c: c.state == 'cancelled').write({'state': 'planned'})
+        return self.filtered(lambda c: c.state == 'cancelled')._asr_trusted().write(
+            {'state': 'planned'})

@@ -9,6 +9,7 @@ class AsrCharterCommitteeDecision(models.Model):
 
     _name = 'asr.charter.committee.decision'
     _description = 'Technical committee decision'
+    _inherit = ['asr.guard.mixin']
     _order = 'committee_id, deadline, id'
 
     name = fields.Char('Decision', required=True)
@@ -23,6 +24,16 @@ class AsrCharterCommitteeDecision(models.Model):
                              required=True)
     activity_id = fields.Many2one('mail.activity', 'Follow-up activity', readonly=True,
                                   ondelete='set null', copy=False)
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrCharterCommitteeDecision, self)._asr_frozen_fields() | {'committee_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharterCommitteeDecision, self)._asr_input_limits()
+        limits.update({'name': 500})
+        return limits
 
     @api.constrains('deadline', 'committee_id')
     def _check_deadline(self):
@@ -67,7 +78,8 @@ class AsrCharterCommitteeDecision(models.Model):
                 decision.activity_id.sudo().write(values)
             else:
                 activity = self.env['mail.activity'].sudo().create(values)
-                super(AsrCharterCommitteeDecision, decision).write({'activity_id': activity.id})
+                super(AsrCharterCommitteeDecision, decision._asr_trusted()).write(
+                    {'activity_id': activity.id})
 
     def _close_follow_up(self, state):
         for decision in self.filtered('activity_id'):

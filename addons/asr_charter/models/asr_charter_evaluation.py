@@ -7,7 +7,7 @@ class AsrCharterEvaluation(models.Model):
 
     _name = 'asr.charter.evaluation'
     _description = 'Charter annual evaluation'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'year desc, id desc'
 
     name = fields.Char('Title', compute='_compute_name')
@@ -27,6 +27,16 @@ class AsrCharterEvaluation(models.Model):
         ('charter_year_uniq', 'unique(charter_id, year)',
          "An evaluation already exists for this charter and this year."),
     ]
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrCharterEvaluation, self)._asr_frozen_fields() | {'charter_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharterEvaluation, self)._asr_input_limits()
+        limits.update({'year': (1900, 2100)})
+        return limits
 
     @api.depends('year', 'charter_id.name')
     def _compute_name(self):

@@ -28,6 +28,7 @@ class AsrCharterMember(models.Model):
 
     _name = 'asr.charter.member'
     _description = 'Charter member'
+    _inherit = ['asr.guard.mixin']
     _order = 'charter_id, membership desc, role, id'
     _rec_name = 'partner_id'
 
@@ -48,6 +49,16 @@ class AsrCharterMember(models.Model):
     note = fields.Text('Notes')
     in_force = fields.Boolean('In force', compute='_compute_in_force',
                               search='_search_in_force')
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrCharterMember, self)._asr_frozen_fields() | {'charter_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrCharterMember, self)._asr_input_limits()
+        limits.update({'note': 5000})
+        return limits
 
     @api.depends('date_join', 'date_leave')
     def _compute_in_force(self):

@@ -11,7 +11,9 @@ class AsrCase(SavepointCase):
         cls.env = cls.env(context=dict(cls.env.context, lang='fr_FR', tracking_disable=True))
 
     def user(self, login, groups, partner=None):
+        # a real user has an e-mail address: the chatter signs their messages with it
         values = {'name': login.title(), 'login': login, 'lang': 'fr_FR',
+                  'email': '%s@example.org' % login,
                   'groups_id': [(6, 0, [self.env.ref(g).id for g in groups])]}
         if partner:
             values['partner_id'] = partner.id

@@ -1,10 +1,13 @@
 from werkzeug.exceptions import Forbidden
 
 from odoo import _, http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.asr_charter.controllers.portal import asr_clip, asr_form_too_large
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.asr_market import OPINION_MAX_LENGTH
 
 
 class AsrMarketPortal(CustomerPortal):
@@ -70,12 +73,23 @@ class AsrMarketPortal(CustomerPortal):
     def portal_my_asr_market_opinion(self, market_id, opinion=None, text=None,
                                      recommendation=None, **kw):
         market = self._asr_market_check_access(market_id)
+        if asr_form_too_large():
+            return self._render_market(market, error=_(
+                "The form sent is too large: the opinion and the recommendation are limited "
+                "to %s characters each.") % OPINION_MAX_LENGTH)
+        form = {'opinion': opinion if isinstance(opinion, str) else '',
+                'text': asr_clip(text, OPINION_MAX_LENGTH),
+                'recommendation': asr_clip(recommendation, OPINION_MAX_LENGTH)}
         try:
-            # the portal user has no write access: the checked market is written as superuser,
-            # the opinion is signed with the user's partner
-            market.sudo().action_give_opinion(opinion, text, recommendation,
-                                              author=request.env.user.partner_id)
-        except UserError as err:
-            return self._render_market(market, error=err.name, form={
-                'opinion': opinion, 'text': text, 'recommendation': recommendation})
+            # the portal user has no write access: once the market is checked as theirs, the
+            # model checks the user again (facilitator of the charter) and writes as superuser;
+            # the opinion is signed with the user's partner; an error leaves nothing written
+            with request.env.cr.savepoint():
+                market.sudo()._asr_give_opinion(request.env.user, opinion, text,
+                                                recommendation)
+        except (UserError, ValidationError) as err:
+            market.invalidate_cache()
+            return self._render_market(market, error=err.name, form=form)
+        except AccessError:
+            raise Forbidden()
         return request.redirect('/my/asr/markets?opinion_given=%s' % market.id)

@@ -1,12 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.asr_charter.rules.dates import fr_date
 
 from ..rules.clause_text import fr_amount, render
 from ..rules.hour_objective import HourObjectiveError, hour_objective
-from ..rules.legal_checks import (LegalCheckError, check_award_criterion_weight,
-                                  check_reservations)
+from ..rules.legal_checks import LegalCheckError, check_award_criterion_weight
 
 CLAUSE_TYPES = [
     ('insertion', 'Insertion clause'),
@@ -38,7 +37,7 @@ class AsrClause(models.Model):
 
     _name = 'asr.clause'
     _description = 'Social clause'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'lot_id, id'
 
     # identity
@@ -99,7 +98,26 @@ class AsrClause(models.Model):
     # state
     state = fields.Selection([('draft', 'Draft'), ('execution', 'In execution'),
                               ('closed', 'Closed')], 'State', default='draft', required=True,
-                             track_visibility='onchange')
+                             copy=False, track_visibility='onchange')
+
+    @api.model
+    def _asr_protected_fields(self):
+        return super(AsrClause, self)._asr_protected_fields() | {'state'}
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrClause, self)._asr_frozen_fields() | {'lot_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrClause, self)._asr_input_limits()
+        # sanity bounds; the constraints give the exact ranges (rates and shares 0-100 %...)
+        limits.update({
+            'name': 300, 'hourly_cost': (-10000, 10000),
+            'hour_objective_override': (-10000000, 10000000), 'override_reason': 10000,
+            'penalty_rate_missing_hour': (-1000000, 1000000),
+            'penalty_rate_late_day': (-1000000, 1000000)})
+        return limits
 
     @api.multi
     def name_get(self):
@@ -218,10 +236,56 @@ class AsrClause(models.Model):
 
     @api.constrains('clause_type', 'lot_id')
     def _check_reservations(self):
-        for lot in self.mapped('lot_id'):
-            self._raise_legal(check_reservations, lot.clause_ids.mapped('clause_type'))
-            if 'reserved_ess' in lot.clause_ids.mapped('clause_type'):
-                lot._check_ess_reservation()
+        self.mapped('lot_id').sudo()._check_legal()
+
+    # ------------------------------------------------------------------ workflow
+    def _asr_check_buyer_in_charge(self):
+        self.mapped('market_id')._asr_check_buyer_in_charge()
+
+    @api.multi
+    def action_start_execution(self):
+        """The contract starts: the clause of an awarded lot of a validated market is
+        executed (hours, reports, actions can be recorded)."""
+        self._asr_check_buyer_in_charge()
+        for clause in self:
+            if clause.state != 'draft':
+                raise UserError(_("The clause \"%s\" is not in draft.") % clause.display_name)
+            if clause.market_id.state != 'validated':
+                raise UserError(_(
+                    "The social examination of the market \"%s\" must be validated before its "
+                    "clauses are executed.") % clause.market_id.display_name)
+            lot = clause.lot_id
+            if not lot.awarded:
+                raise UserError(_("Award the lot \"%s\" first: its contractor and award "
+                                  "date.") % lot.display_name)
+            if not (lot.date_start and lot.date_end):
+                raise UserError(_("Enter the start and end of the contract of the lot \"%s\" "
+                                  "first.") % lot.display_name)
+        self._asr_trusted().write({'state': 'execution'})
+        return True
+
+    @api.multi
+    def action_close(self):
+        """The contract is over: the clause is closed (its figures stay)."""
+        self._asr_check_buyer_in_charge()
+        for clause in self:
+            if clause.state != 'execution':
+                raise UserError(_("Only a clause in execution can be closed (\"%s\").")
+                                % clause.display_name)
+        self._asr_trusted().write({'state': 'closed'})
+        return True
+
+    @api.multi
+    def action_reopen(self):
+        """An ASR manager puts a closed clause back in execution (e.g. late hours)."""
+        self.mapped('market_id')._asr_check_manager(_(
+            "Only an ASR manager (Responsable) reopens a closed clause."))
+        for clause in self:
+            if clause.state != 'closed':
+                raise UserError(_("Only a closed clause can be reopened (\"%s\").")
+                                % clause.display_name)
+        self._asr_trusted().write({'state': 'execution'})
+        return True
 
     # ------------------------------------------------------------------ CCAP text
     def _template(self):

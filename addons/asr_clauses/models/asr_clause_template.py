@@ -10,6 +10,7 @@ class AsrClauseTemplate(models.Model):
 
     _name = 'asr.clause.template'
     _description = 'Clause model text'
+    _inherit = ['asr.guard.mixin']
     _order = 'clause_type, sequence, id'
 
     name = fields.Char('Title', required=True)
@@ -20,6 +21,12 @@ class AsrClauseTemplate(models.Model):
     body = fields.Text('Model text', required=True,
                        help="Placeholders: " + ', '.join('{%s}' % p for p in PLACEHOLDERS))
     active = fields.Boolean('Active', default=True)
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrClauseTemplate, self)._asr_input_limits()
+        limits.update({'name': 300, 'body': 50000})
+        return limits
 
     @api.constrains('body')
     def _check_body(self):

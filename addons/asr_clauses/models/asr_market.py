@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from ..rules.legal_checks import needs_social_condition_flag
@@ -15,6 +15,7 @@ STATES = [('to_examine', 'To examine'), ('examined', 'Examined'),
           ('opinion', 'Facilitator opinion given'), ('validated', 'Validated')]
 OPINIONS = [('favourable', 'Favourable'), ('reserved', 'Reserved'),
             ('unfavourable', 'Unfavourable')]
+OPINION_MAX_LENGTH = 10000  # characters of the opinion and of the recommendation
 
 
 class AsrMarket(models.Model):
@@ -22,7 +23,7 @@ class AsrMarket(models.Model):
 
     _name = 'asr.market'
     _description = 'Market (consultation)'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'consultation_date desc, id desc'
 
     # identity
@@ -128,12 +129,40 @@ class AsrMarket(models.Model):
             market.lot_count = len(market.lot_ids)
 
     @api.model
+    def _asr_protected_fields(self):
+        return super(AsrMarket, self)._asr_protected_fields() | {
+            'state', 'opinion', 'opinion_text', 'opinion_recommendation', 'opinion_date',
+            'opinion_author_id', 'validation_user_id', 'validation_date', 'reference'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrMarket, self)._asr_input_limits()
+        limits.update({
+            'name': 500, 'cpv_code': 20, 'amount_estimated': (-1e11, 1e11),
+            'duration_months': (-600, 600), 'social_condition_justification': 10000,
+            'opinion_text': OPINION_MAX_LENGTH, 'opinion_recommendation': OPINION_MAX_LENGTH})
+        return limits
+
+    @api.model
     def create(self, vals):
+        self._asr_guard_vals(vals)
+        vals = dict(vals)
         if vals.get('reference', '/') == '/':
             vals['reference'] = self.env['ir.sequence'].next_by_code('asr.market') or '/'
-        market = super(AsrMarket, self).create(vals)
+        market = super(AsrMarket, self._asr_trusted()).create(vals).with_env(self.env)
         market._schedule_step_activity()
         return market
+
+    @api.multi
+    def write(self, vals):
+        if ('charter_id' in vals and not self._asr_in_transition()
+                and not self._asr_is_superuser()
+                and self.filtered(lambda m: m.charter_id.id != vals['charter_id'] and (
+                    m.state != 'to_examine' or m.mapped('lot_ids.clause_ids').filtered(
+                        lambda c: c.state != 'draft')))):
+            raise AccessError(_("The charter of a market cannot change once its examination "
+                                "is done: examine it again first."))
+        return super(AsrMarket, self).write(vals)
 
     @api.multi
     def name_get(self):
@@ -152,6 +181,14 @@ class AsrMarket(models.Model):
                     "The duration of the market \"%s\" must be at least one month.")
                     % market.name)
 
+    @api.constrains('nature', 'service_category', 'duration_months', 'consultation_date',
+                    'buyer_entity_id', 'cpv_code')
+    def _check_lots_again(self):
+        """The legal checks of the lots read these fields: they run again when one changes
+        (e.g. an ESS reservation turned into works, or extended beyond 3 years)."""
+        lots = self.mapped('lot_ids')
+        (lots | lots._asr_related_ess_lots()).sudo()._check_legal()
+
     @api.constrains('nature', 'service_category')
     def _check_service_category(self):
         for market in self:
@@ -161,9 +198,25 @@ class AsrMarket(models.Model):
                     "cultural or other).") % market.name)
 
     # ------------------------------------------------------------------ workflow
+    def _asr_check_buyer_in_charge(self):
+        """The buyer in charge of every market of ``self``, or an ASR manager."""
+        user = self.env.user
+        if self._asr_is_superuser() or user.has_group('asr_charter.group_asr_manager'):
+            return
+        if not user.has_group('asr_charter.group_asr_buyer') or \
+                self.filtered(lambda m: m.user_id != user):
+            raise AccessError(_("Only the buyer in charge of the market or an ASR manager can "
+                                "do this."))
+
+    def _asr_check_manager(self, message):
+        if not (self._asr_is_superuser()
+                or self.env.user.has_group('asr_charter.group_asr_manager')):
+            raise AccessError(message)
+
     @api.multi
     def action_examined(self):
         """The buyer has examined every lot: dispositions chosen, or none with a reason."""
+        self._asr_check_buyer_in_charge()
         for market in self:
             if market.state != 'to_examine':
                 raise UserError(_("The market \"%s\" is not waiting for its examination.")
@@ -173,7 +226,7 @@ class AsrMarket(models.Model):
                                   "examining it.") % market.display_name)
             for lot in market.lot_ids:
                 lot._check_examined()
-        self.write({'state': 'examined'})
+        self._asr_trusted().write({'state': 'examined'})
         self._schedule_step_activity()
         self._notify_facilitator()
         return True
@@ -190,56 +243,70 @@ class AsrMarket(models.Model):
                     partner_ids=partner.ids, subtype='mail.mt_comment')
 
     @api.multi
-    def action_give_opinion(self, opinion, text, recommendation=None, author=None):
-        """The facilitator's opinion (from the portal or the backend)."""
-        if not (self.env.user._is_superuser()
-                or self.env.user.has_group('asr_charter.group_asr_manager')
-                or self.env.user.has_group('asr_charter.group_asr_facilitator')):
-            raise UserError(_("Only the facilitator (or an ASR manager on their behalf) gives "
-                              "the opinion."))
-        if isinstance(author, int):
-            author = self.env['res.partner'].browse(author)
+    def action_give_opinion(self, opinion, text, recommendation=None):
+        """An ASR manager records the facilitator's opinion on their behalf (the facilitator
+        gives it on the portal, which calls _asr_give_opinion)."""
+        self._asr_check_manager(_("Only the facilitator, on the portal, or an ASR manager on "
+                                  "their behalf gives the opinion."))
+        return self._asr_give_opinion(self.env.user, opinion, text, recommendation)
+
+    @api.multi
+    def _asr_give_opinion(self, actor, opinion, text, recommendation=None):
+        """Record the opinion of ``actor``: the facilitator of every market's charter or an
+        ASR manager; signed with the actor's partner."""
+        if isinstance(actor, int):
+            actor = self.env['res.users'].browse(actor)
+        if not (actor._is_superuser() or actor.has_group('asr_charter.group_asr_manager')
+                or (actor.has_group('asr_charter.group_asr_facilitator')
+                    and self.mapped('charter_id')._asr_is_facilitated_by(actor))):
+            raise AccessError(_("Only the facilitator of the market's charter (or an ASR "
+                                "manager on their behalf) gives the opinion."))
         if opinion not in dict(OPINIONS):
             raise UserError(_("Choose an opinion: favourable, reserved or unfavourable."))
-        if not (text or '').strip():
+        if not isinstance(text, str) or not text.strip():
             raise UserError(_("Write the reasons of the opinion."))
+        if recommendation not in (None, False) and not isinstance(recommendation, str):
+            raise UserError(_("Write the recommended dispositions as a text."))
         for market in self:
             if market.state != 'examined':
                 raise UserError(_("The market \"%s\" is not waiting for an opinion.")
                                 % market.display_name)
-        self.write({
+        self._asr_writer(actor).write({
             'state': 'opinion', 'opinion': opinion, 'opinion_text': text.strip(),
             'opinion_recommendation': (recommendation or '').strip() or False,
             'opinion_date': fields.Date.context_today(self),
-            'opinion_author_id': (author or self.env.user.partner_id).id,
+            'opinion_author_id': actor.partner_id.id,
         })
+        label = dict(self._fields['opinion']._description_selection(self.env))[opinion]
         for market in self:
             market.message_post(body=_("Facilitator opinion: %s. %s") % (
-                dict(self._fields['opinion']._description_selection(self.env))[opinion],
-                html_escape(text.strip())))
+                label, html_escape(text.strip())), author_id=actor.partner_id.id)
         self._schedule_step_activity()
         return True
 
     @api.multi
     def action_validate(self):
-        if not self.env.user.has_group('asr_charter.group_asr_manager'):
-            raise UserError(_("Only an ASR manager (Responsable) validates an examination."))
+        self._asr_check_manager(_("Only an ASR manager (Responsable) validates an "
+                                  "examination."))
         for market in self:
             if market.state != 'opinion':
                 raise UserError(_("The market \"%s\" needs the facilitator's opinion before "
                                   "its validation.") % market.display_name)
-        self.write({'state': 'validated', 'validation_user_id': self.env.uid,
-                    'validation_date': fields.Date.context_today(self)})
+        self._asr_trusted().write({'state': 'validated', 'validation_user_id': self.env.uid,
+                                   'validation_date': fields.Date.context_today(self)})
         self._schedule_step_activity()
         return True
 
     @api.multi
     def action_reset(self):
-        """Back to examination (e.g. after an unfavourable opinion)."""
-        self.write({'state': 'to_examine', 'opinion': False, 'opinion_text': False,
-                    'opinion_recommendation': False, 'opinion_date': False,
-                    'opinion_author_id': False, 'validation_user_id': False,
-                    'validation_date': False})
+        """Back to examination (e.g. after an unfavourable opinion): an ASR manager."""
+        self._asr_check_manager(_("Only an ASR manager (Responsable) sends a market back to "
+                                  "its examination."))
+        self._asr_trusted().write({
+            'state': 'to_examine', 'opinion': False, 'opinion_text': False,
+            'opinion_recommendation': False, 'opinion_date': False,
+            'opinion_author_id': False, 'validation_user_id': False,
+            'validation_date': False})
         self._schedule_step_activity()
         return True
 

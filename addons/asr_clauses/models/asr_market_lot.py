@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.asr_charter.rules.dates import fr_date
 
-from ..rules.legal_checks import check_ess_reservation
+from ..rules.legal_checks import check_ess_reservation, check_reservations
 
 
 class AsrMarketLot(models.Model):
@@ -11,7 +11,7 @@ class AsrMarketLot(models.Model):
 
     _name = 'asr.market.lot'
     _description = 'Market lot'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'market_id, number, id'
 
     # identity
@@ -24,6 +24,8 @@ class AsrMarketLot(models.Model):
                                  string='Charter')
     market_state = fields.Selection(related='market_id.state', readonly=True,
                                     string='Examination')
+    company_id = fields.Many2one(related='market_id.company_id', store=True, readonly=True,
+                                 string='Company')
     trade_id = fields.Many2one('asr.trade', 'Trade')
     clause_ids = fields.One2many('asr.clause', 'lot_id', 'Social dispositions')
     partner_id = fields.Many2one('res.partner', 'Contractor', index=True,
@@ -54,6 +56,17 @@ class AsrMarketLot(models.Model):
                             help="Generated from the clause library; copy it into the CCAP.")
     # computed
     awarded = fields.Boolean('Awarded', compute='_compute_awarded', store=True)
+
+    @api.model
+    def _asr_frozen_fields(self):
+        return super(AsrMarketLot, self)._asr_frozen_fields() | {'market_id'}
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrMarketLot, self)._asr_input_limits()
+        limits.update({'number': (1, 9999), 'name': 300, 'amount_estimated': (-1e11, 1e11),
+                       'amount_awarded': (-1e11, 1e11), 'no_disposition_reason': 10000})
+        return limits
 
     @api.depends('partner_id', 'date_award')
     def _compute_awarded(self):
@@ -121,11 +134,33 @@ class AsrMarketLot(models.Model):
                     "The labour share of the lot \"%s\" must be between 0 and 100 %% "
                     "(%s given).") % (lot.name, lot.labour_share))
 
-    @api.constrains('partner_id', 'date_award')
-    def _check_ess_winner(self):
-        for lot in self.filtered(
-                lambda rec: 'reserved_ess' in rec.clause_ids.mapped('clause_type')):
-            lot._check_ess_reservation()
+    @api.constrains('partner_id', 'date_award', 'market_id')
+    def _check_legal_again(self):
+        """The legal checks read the contractor and the award of this lot, and of the other
+        lots of the same buyer and contractor (L2113-16): they run again on all of them."""
+        (self | self._asr_related_ess_lots()).sudo()._check_legal()
+
+    def _check_legal(self):
+        """Every legal check of the lots: one reservation only (L2113-14), the ESS
+        reservation (L2113-15/16), the award after the consultation."""
+        Clause = self.env['asr.clause']
+        for lot in self:
+            types = lot.clause_ids.mapped('clause_type')
+            Clause._raise_legal(check_reservations, types)
+            if 'reserved_ess' in types:
+                lot._check_ess_reservation()
+        self._check_dates()
+
+    def _asr_related_ess_lots(self):
+        """Lots reserved to ESS enterprises whose L2113-16 check reads these lots: the same
+        buyer entity and the same contractor."""
+        lots = self.browse()
+        for lot in self.filtered('partner_id'):
+            lots |= self.sudo().search([
+                ('id', 'not in', self.ids), ('partner_id', '=', lot.partner_id.id),
+                ('market_id.buyer_entity_id', '=', lot.market_id.buyer_entity_id.id),
+                ('clause_ids.clause_type', '=', 'reserved_ess')]).with_env(self.env)
+        return lots
 
     @api.constrains('date_award', 'date_start', 'date_end', 'market_id')
     def _check_dates(self):
@@ -166,7 +201,7 @@ class AsrMarketLot(models.Model):
         market = self.market_id
         previous = []
         if self.partner_id:
-            past_lots = self.search([
+            past_lots = self.sudo().search([
                 ('id', '!=', self.id), ('partner_id', '=', self.partner_id.id),
                 ('market_id.buyer_entity_id', '=', market.buyer_entity_id.id),
                 ('date_award', '!=', False)])

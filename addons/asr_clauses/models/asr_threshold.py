@@ -13,6 +13,7 @@ class AsrThreshold(models.Model):
 
     _name = 'asr.threshold'
     _description = 'European threshold'
+    _inherit = ['asr.guard.mixin']
     _order = 'date_from desc, nature, buyer_kind'
 
     nature = fields.Selection(NATURES, 'Nature', required=True)
@@ -20,6 +21,12 @@ class AsrThreshold(models.Model):
     amount = fields.Float('Threshold excl. VAT', required=True)
     date_from = fields.Date('Valid from', required=True)
     date_to = fields.Date('Valid until')
+
+    @api.model
+    def _asr_input_limits(self):
+        limits = super(AsrThreshold, self)._asr_input_limits()
+        limits.update({'amount': (-1e11, 1e11)})
+        return limits
 
     @api.constrains('amount', 'date_from', 'date_to')
     def _check_values(self):

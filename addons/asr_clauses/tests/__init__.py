@@ -4,3 +4,4 @@ from . import test_clause
 from . import test_market
 from . import test_rules_clause_text
 from . import test_ccap
+from . import test_guard

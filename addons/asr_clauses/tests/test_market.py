@@ -74,7 +74,7 @@ class TestExamination(ClauseCase):
         self.market.action_give_opinion('reserved', 'Objectif ambitieux.')
         buyer = self.user('asr_buyer_exam', ['asr_charter.group_asr_buyer'])
         self.market.user_id = buyer
-        with self.assertRaisesRegex(UserError, "Seul un responsable"):
+        with self.assertRaisesRegex(AccessError, "Seul un responsable"):
             self.market.sudo(buyer).action_validate()
         self.assertEqual(self.market.state, 'opinion')
 

@@ -1,6 +1,7 @@
 from odoo import _, models
 
 from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
 
 class AsrClauseHoursXlsx(models.AbstractModel):
@@ -23,17 +24,18 @@ class AsrClauseHoursXlsx(models.AbstractModel):
         percent = workbook.add_format({'num_format': '0.0%'})
         sheet = workbook.add_worksheet(_('Insertion hours'))
         for col, (title, width) in enumerate(self._columns()):
-            sheet.write(0, col, title, bold)
+            write_cell(sheet, 0, col, title, bold)
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 0)
         for row, clause in enumerate(clauses.sorted(key=lambda c: c.id), start=1):
-            sheet.write(row, 0, clause.display_name)
-            sheet.write(row, 1, clause.market_id.display_name or '')
-            sheet.write(row, 2, '%s — %s' % (clause.lot_id.number, clause.lot_id.name))
-            sheet.write(row, 3, clause.partner_id.name or '')
-            sheet.write(row, 4, fr_date(clause.date_start))
-            sheet.write(row, 5, fr_date(clause.date_end))
-            sheet.write_number(row, 6, clause.hour_objective)
-            sheet.write_number(row, 7, clause.hours_realised, hours)
-            sheet.write_number(row, 8, clause.hours_progress / 100.0, percent)
-            sheet.write_number(row, 9, clause.hours_missing, hours)
+            # data is written as data: a name starting with '=' stays a text, never a formula
+            write_cell(sheet, row, 0, clause.display_name)
+            write_cell(sheet, row, 1, clause.market_id.display_name or '')
+            write_cell(sheet, row, 2, '%s — %s' % (clause.lot_id.number, clause.lot_id.name))
+            write_cell(sheet, row, 3, clause.partner_id.name or '')
+            write_cell(sheet, row, 4, fr_date(clause.date_start))
+            write_cell(sheet, row, 5, fr_date(clause.date_end))
+            write_cell(sheet, row, 6, clause.hour_objective)
+            write_cell(sheet, row, 7, clause.hours_realised, hours)
+            write_cell(sheet, row, 8, clause.hours_progress / 100.0, percent)
+            write_cell(sheet, row, 9, clause.hours_missing, hours)

@@ -19,7 +19,8 @@ TEMPLATE = os.environ.get('ASR_TEST_TEMPLATE', 'asr_test_tpl')
 HTTP_DB = 'asr_test_http'
 PASSWORDS = {'admin': 'admin', 'test_buyer': 'buyer-pw-1', 'test_finance': 'finance-pw-1',
              'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1',
-             'test_staff': 'staff-pw-1'}
+             'test_staff': 'staff-pw-1', 'test_manager': 'manager-pw-1',
+             'test_internal': 'internal-pw-1', 'test_portal': 'portal-pw-1'}
 
 
 def _free_port():
@@ -39,6 +40,7 @@ class OdooServer(object):
         self.first_response = None
         self.log_after_first_request = ''
         self.ids = {}
+        self._uids = {}
 
     def log(self):
         if not os.path.exists(self.log_path):
@@ -47,8 +49,10 @@ class OdooServer(object):
             return fh.read()
 
     def uid(self, login):
-        common = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/common')
-        return common.authenticate(self.db, login, PASSWORDS[login], {})
+        if login not in self._uids:
+            common = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/common')
+            self._uids[login] = common.authenticate(self.db, login, PASSWORDS[login], {})
+        return self._uids[login]
 
     def call(self, login, model, method, *args, **kwargs):
         uid = self.uid(login)
@@ -61,9 +65,12 @@ def _seed(server):
     """Users of each role and two charters, created as admin through XML-RPC."""
     call = server.call
     groups = {}
-    for xmlid in ('group_asr_buyer', 'group_asr_finance', 'group_asr_facilitator'):
+    for xmlid in ('group_asr_buyer', 'group_asr_finance', 'group_asr_facilitator',
+                  'group_asr_manager'):
         groups[xmlid] = call('admin', 'ir.model.data', 'xmlid_to_res_id',
                              'asr_charter.' + xmlid)
+    for xmlid in ('base.group_user', 'base.group_portal'):
+        groups[xmlid] = call('admin', 'ir.model.data', 'xmlid_to_res_id', xmlid)
     groups['group_asr_personal_data'] = call('admin', 'ir.model.data', 'xmlid_to_res_id',
                                              'asr_beneficiaries.group_asr_personal_data')
     pci = call('admin', 'res.partner', 'create', {'name': 'PCI (test)', 'is_company': True})
@@ -87,6 +94,11 @@ def _seed(server):
     server.ids['other_facilitator'] = user('test_other_facilitator', 'Omar Autre',
                                            'group_asr_facilitator', other)
     server.ids['staff'] = user('test_staff', 'Inès Suivi', 'group_asr_personal_data', pci)
+    server.ids['manager'] = user('test_manager', 'Marc Responsable', 'group_asr_manager')
+    server.ids['internal'] = user('test_internal', 'Iris Interne', 'base.group_user')
+    customer = call('admin', 'res.partner', 'create',
+                    {'name': 'Client portail (test)', 'is_company': True})
+    server.ids['portal'] = user('test_portal', 'Paul Client', 'base.group_portal', customer)
 
     def charter(name, facilitator):
         charter_id = call('admin', 'asr.charter', 'create', {

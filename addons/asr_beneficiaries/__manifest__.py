@@ -1,7 +1,7 @@
 {
     'name': "ASR — Bénéficiaires et heures d'insertion",
     'summary': "Personnes en insertion et heures réalisées au titre des clauses d'insertion",
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Purchases',
     'author': 'ASR project',
     'license': 'AGPL-3',

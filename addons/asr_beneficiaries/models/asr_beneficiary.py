@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import fr_date
@@ -199,7 +199,8 @@ class AsrBeneficiary(models.Model):
         """The eligibility is a control of the hour entries: a shorter validity must still
         cover the months already recorded."""
         self.env['asr.hour.entry'].sudo().search(
-            [('beneficiary_id', 'in', self.ids)])._check_still_eligible()
+            [('beneficiary_id', 'in', self.filtered(lambda p: p.validity_months > 0).ids)]
+        )._check_still_eligible()
 
     @api.constrains('zip')
     def _check_zip(self):
@@ -273,18 +274,41 @@ class AsrBeneficiary(models.Model):
             "people, can do this."))
 
     @api.model
-    def _asr_audit(self, method, people=None, note=''):
-        """An entry of the GDPR audit trail under the real user (auditlog), for what the
-        ORM does not log by itself: portal reads, anonymisations, grouped reads."""
+    def _asr_audit(self, method, people=None, note='', user=None):
+        """Entries of the GDPR audit trail (auditlog) under the real user (``user``, or the
+        environment's): reads, grouped reads, anonymisations, portal validations."""
         if 'auditlog.log' not in self.env:
             return
         model = self.env['ir.model']._get(self._name)
+        uid = user.id if user else self.env.uid
+        values = [{'name': ('%s: %s' % (person.code, note) if person else note)[:64],
+                   'res_id': person.id if person else False, 'method': method[:64],
+                   'user_id': uid, 'model_id': model.id, 'log_type': 'fast'}
+                  for person in (people.sudo() if people else [None])]
         Log = self.env['auditlog.log'].sudo()
-        for person in (people if people else [None]):
-            name = ('%s: %s' % (person.code, note) if person else note)[:64]
-            Log.create({'name': name, 'res_id': person.id if person else False,
-                        'method': method[:64], 'user_id': self.env.uid,
-                        'model_id': model.id, 'log_type': 'fast'})
+        for vals in values:
+            Log.create(vals)
+
+    @api.multi
+    def read(self, fields=None, load='_classic_read'):
+        """Every read of people by a user (lists, forms, search_read and read over the
+        API, portal pages, wizards) is in the audit trail under that user, whatever the
+        context says (auditlog's own read log obeys a context key any caller can send: it is
+        off for people, this one replaces it). The ORM's internal field loads during an
+        operation (``_classic_write``) and the server's own reads (superuser) are not reads
+        by a person."""
+        rows = super(AsrBeneficiary, self).read(fields=fields, load=load)
+        if load == '_classic_read' and rows and not self._asr_is_superuser():
+            people = self.browse([row['id'] for row in rows])
+            people._asr_audit('read', people, note=', '.join(sorted(set(rows[0]) - {'id'})))
+        return rows
+
+    @api.multi
+    def export_data(self, fields_to_export, raw_data=False):
+        result = super(AsrBeneficiary, self).export_data(fields_to_export, raw_data=raw_data)
+        if not self._asr_is_superuser():
+            self._asr_audit('export', self, note=', '.join(fields_to_export))
+        return result
 
     # -- eligibility --------------------------------------------------------------------
     @api.multi
@@ -332,9 +356,13 @@ class AsrBeneficiary(models.Model):
                 vals['proof_kind'] = proof_kind
             person._asr_writer(actor).write(vals)
             if self.env.uid != actor.id:
+                # written as superuser for a portal user: the chatter and the audit trail name
+                # the facilitator who validated
                 person.message_post(body=_("Eligibility validated on %s (proof seen: %s).") % (
                     fr_date(day), dict(self._fields['proof_kind']._description_selection(
-                        self.env)).get(person.proof_kind, '')), author_id=actor.partner_id.id)
+                        self._asr_user_env())).get(person.proof_kind, '')),
+                    author_id=actor.partner_id.id)
+                person._asr_audit('write', person, note=_('eligibility validated'), user=actor)
         return True
 
     @api.multi

@@ -305,15 +305,16 @@ class AsrHourEntry(models.Model):
                            row.get('beneficiary_id') or None, row['month'], row['modality'],
                            row.get('employer_id') or None, row.get('hours') or 0.0,
                            row.get('amount') or None, source, state))
+        query = """
+            INSERT INTO asr_hour_entry (create_uid, write_uid, create_date, write_date,
+                clause_id, charter_id, partner_id, company_id, beneficiary_id, month,
+                modality, employer_id, hours, amount, source, state)
+            VALUES %s RETURNING id"""
+        template = ("(%s, %s, now() at time zone 'UTC', now() at time zone 'UTC', "
+                    "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
         with self.env.cr.savepoint():
-            inserted = execute_values(self.env.cr._obj, """
-                INSERT INTO asr_hour_entry (create_uid, write_uid, create_date, write_date,
-                    clause_id, charter_id, partner_id, company_id, beneficiary_id, month,
-                    modality, employer_id, hours, amount, source, state)
-                VALUES %s RETURNING id""", values,
-                template="(%s, %s, now() at time zone 'UTC', now() at time zone 'UTC', "
-                         "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                page_size=INSERT_PAGE, fetch=True)
+            inserted = execute_values(self.env.cr._obj, query, values, template=template,
+                                      page_size=INSERT_PAGE, fetch=True)
         self.invalidate_cache()
         return [row[0] for row in inserted]
 

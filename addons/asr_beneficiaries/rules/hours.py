@@ -106,8 +106,8 @@ def report_due_date(month, due_day):
     (clamped to that month's last day)."""
     first = first_of_month(month)
     year, number = (first.year + 1, 1) if first.month == 12 else (first.year, first.month + 1)
-    return datetime.date(year, number, max(1, min(due_day, calendar.monthrange(year,
-                                                                                number)[1])))
+    last_day = calendar.monthrange(year, number)[1]
+    return datetime.date(year, number, max(1, min(due_day, last_day)))
 
 
 def days_late(due, received, today):

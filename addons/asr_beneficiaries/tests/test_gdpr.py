@@ -60,9 +60,9 @@ class TestGdpr(BeneficiaryCase):
                     'beneficiary_ids': [(6, 0, self.person.ids)], 'reason': ' '})
         wizard = self.env['asr.beneficiary.anonymise'].create({
             'beneficiary_ids': [(6, 0, self.person.ids)], 'reason': 'Demande'})
-        wizard.reason = False
-        with self.assertRaisesRegex(UserError, "pourquoi"):
-            wizard.action_anonymise()
+        with self.assertRaisesRegex(ValidationError, "obligatoire"):
+            with self.env.cr.savepoint():
+                wizard.reason = ''
         self.assertEqual(self.person.state, 'validated')
 
     def test_nightly_anonymisation_after_retention(self):

@@ -2,7 +2,10 @@
 workflow field is written by its workflow method; wizards check their records; the audit trail
 names the real user; hours have one write path."""
 import base64
+import io
 from unittest.mock import patch
+
+import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -157,7 +160,8 @@ class TestHours(SecurityCase):
         for attempt in (lambda: Entry.search([('beneficiary_id', '=', self.person.id)]),
                         lambda: Entry.search([('beneficiary_id.last_name', '=', 'Exemple')]),
                         lambda: Entry.search([], order='beneficiary_id'),
-                        lambda: Entry.read_group([], ['hours', 'beneficiary_id'], ['beneficiary_id']),
+                        lambda: Entry.read_group([], ['hours', 'beneficiary_id'],
+                                                 ['beneficiary_id']),
                         lambda: Entry.search([]).export_data(['beneficiary_id/id']),
                         lambda: Entry.search([]).export_data(['beneficiary_id']),
                         lambda: self.env['asr.clause'].sudo(self.buyer).search(
@@ -301,6 +305,41 @@ class TestWizardsAndImports(SecurityCase):
         with self.assertRaises(AccessError):
             wizard.action_preview()
         self.assertFalse(wizard.preview_html)
+
+
+class TestSpreadsheets(SecurityCase):
+    HOSTILE = '=HYPERLINK("http://example.org","clic")'
+
+    def cells(self, data):
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(data)))
+        return [cell for sheet in book.worksheets for row in sheet.iter_rows()
+                for cell in row if cell.value is not None]
+
+    def test_personal_data_export_never_writes_a_formula(self):
+        self.person.write({'note': self.HOSTILE})
+        wizard = self.env['asr.beneficiary.export'].sudo(self.staff_a).create(
+            {'beneficiary_id': self.person.id})
+        wizard.action_export()
+        cells = self.cells(wizard.file)
+        hostile = [cell for cell in cells if cell.value == self.HOSTILE]
+        self.assertEqual([cell.data_type for cell in hostile], ['s'])
+        self.assertFalse([cell for cell in cells if cell.data_type == 'f'])
+        self.assertTrue(wizard.filename.startswith('donnees-personnelles-'))
+
+    def test_rejected_rows_come_back_as_texts(self):
+        lines = [['beneficiary', 'month', 'modality', 'hours'],
+                 [self.person.code, '03/2025', '=cmd|\' /C calc\'!A0', '+5'],
+                 [self.person.code, '@SUM(1)', 'cdi', '-3']]
+        data = base64.b64encode('\n'.join(';'.join(line) for line in lines).encode())
+        wizard = self.env['asr.statement.import'].sudo(self.staff_a).create({
+            'kind': 'hours', 'clause_id': self.clause.id, 'file': data,
+            'filename': 'releve.csv'})
+        wizard.action_import()
+        self.assertEqual(wizard.rejected_count, 2)
+        cells = self.cells(wizard.rejected_file)
+        self.assertFalse([cell for cell in cells if cell.data_type == 'f'])
+        for text in ("=cmd|' /C calc'!A0", '+5', '@SUM(1)', '-3'):
+            self.assertIn(text, [cell.value for cell in cells if cell.data_type == 's'])
 
 
 class TestReportsAndActions(SecurityCase):

@@ -13,7 +13,8 @@ from .common import BeneficiaryCase
 
 
 def csv_file(lines):
-    return base64.b64encode('\n'.join(';'.join(map(str, l)) for l in lines).encode('utf-8'))
+    return base64.b64encode('\n'.join(';'.join(map(str, line)) for line in lines)
+                            .encode('utf-8'))
 
 
 def xlsx_file(lines):

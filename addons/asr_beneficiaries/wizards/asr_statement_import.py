@@ -278,9 +278,9 @@ class AsrStatementImport(models.TransientModel):
         key = self._name_key(values['last_name'], values['first_name'], values['birth_date'])
         person_id = persons.get(key)
         if person_id == 'ambiguous':
-            return None, ('birth_date', _("several people are called %s %s: give the birth "
-                                          "date or the reference") % (values['first_name'],
-                                                                       values['last_name']))
+            return None, ('birth_date', _(
+                "several people are called %s %s: give the birth date or the reference") % (
+                values['first_name'], values['last_name']))
         if not person_id:
             return None, ('last_name', _("nobody called %s %s among your beneficiaries") % (
                 values['first_name'], values['last_name']))
@@ -391,8 +391,8 @@ class AsrStatementImport(models.TransientModel):
         if key == 'yes_no':
             return _("write oui or non (%s given)") % value
         if key == 'too_long':
-            return _("too long: %s characters, at most %s") % (values.get('length'),
-                                                              values.get('max'))
+            return _("too long: %s characters, at most %s") % (
+                values.get('length'), values.get('max'))
         if key == 'zip':
             return _("a postal code has five digits (%s given)") % value
         return _("the value is missing")

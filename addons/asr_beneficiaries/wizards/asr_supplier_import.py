@@ -74,8 +74,9 @@ class AsrSupplierImport(models.TransientModel):
                 created += 1
         lines = [_("Row %s, column %s: %s") % (number, column, self._row_message(key, values))
                  for number, column, key, values in rejected]
-        self._asr_trusted().write({'state': 'done', 'created_count': created, 'updated_count': updated,
-                    'rejected_count': len(rejected), 'report': '\n'.join(lines) or False})
+        self._asr_trusted().write({
+            'state': 'done', 'created_count': created, 'updated_count': updated,
+            'rejected_count': len(rejected), 'report': '\n'.join(lines) or False})
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
                 'view_mode': 'form', 'target': 'new'}
 
@@ -93,8 +94,8 @@ class AsrSupplierImport(models.TransientModel):
         if key == 'duplicate':
             return _("same SIRET as row %s of the file") % values.get('row')
         if key == 'too_long':
-            return _("too long: %s characters, at most %s") % (values.get('length'),
-                                                              values.get('max'))
+            return _("too long: %s characters, at most %s") % (
+                values.get('length'), values.get('max'))
         return key
 
     @api.model
@@ -127,8 +128,8 @@ class AsrSupplierImport(models.TransientModel):
             return _("The file has %s rows: the limit is %s rows per file; split it.") % (
                 values.get('rows'), MAX_ROWS)
         if err.key == 'columns':
-            return _("The file has %s columns: the limit is %s.") % (values.get('columns'),
-                                                                      MAX_COLUMNS)
+            return _("The file has %s columns: the limit is %s.") % (
+                values.get('columns'), MAX_COLUMNS)
         if err.key == 'unzipped':
             return _("The XLSX file would take more than %s MB once opened: save it again "
                      "with its data only.") % (values.get('max', 0) // 1048576)

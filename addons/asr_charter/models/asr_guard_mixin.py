@@ -172,11 +172,19 @@ class AsrGuardMixin(models.AbstractModel):
                             'workflow), not directly.') % self._asr_field_label(name))
 
     @api.model
+    def _asr_user_env(self):
+        """The environment in the user's language when the call gave none (XML-RPC clients
+        send no context): labels in messages are then French like the messages."""
+        if self.env.lang:
+            return self.env
+        return self.with_context(lang=self.env.user.lang or 'fr_FR').env
+
+    @api.model
     def _asr_field_label(self, name):
         field = self._fields.get(name)
         if not field:
             return name
-        return field.get_description(self.env)['string']
+        return field.get_description(self._asr_user_env())['string']
 
     # -- values --------------------------------------------------------------------------
     @api.model
@@ -192,8 +200,7 @@ class AsrGuardMixin(models.AbstractModel):
                 self._asr_check_value(field, value, limits.get(name))
             except inputs.InputError as err:
                 raise ValidationError(self._asr_input_message(name, err))
-        if creating:
-            self._asr_check_required(vals)
+        self._asr_check_required(vals)
 
     @api.model
     def _asr_check_value(self, field, value, limit):
@@ -261,7 +268,7 @@ class AsrGuardMixin(models.AbstractModel):
 
     @api.model
     def _asr_check_required(self, vals):
-        """Required fields given at creation are not empty (a blank name, no record)."""
+        """Required fields given are not emptied (a blank name, no record)."""
         for name, value in vals.items():
             field = self._fields.get(name)
             if not field or not field.required or field.compute or field.type in (
@@ -330,7 +337,7 @@ class AsrGuardMixin(models.AbstractModel):
             if field.groups and not model.user_has_groups(field.groups):
                 raise AccessError(_('You are not allowed to search, group, sort or export by '
                                     'the field "%s".') % field.get_description(
-                    self.env)['string'])
+                    self._asr_user_env())['string'])
             if not field.relational:
                 return
             model = self.env[field.comodel_name]

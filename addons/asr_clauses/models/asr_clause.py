@@ -121,7 +121,8 @@ class AsrClause(models.Model):
 
     @api.multi
     def name_get(self):
-        labels = dict(self._fields['clause_type']._description_selection(self.env))
+        labels = dict(self._fields['clause_type']._description_selection(
+            self._asr_user_env()))
         return [(clause.id, clause.name or '%s — %s' % (
             labels.get(clause.clause_type, ''), clause.lot_id.display_name or ''))
             for clause in self]
@@ -345,7 +346,8 @@ class AsrClause(models.Model):
         """French message of a legal check, naming the article."""
         values = err.values
         if err.key == 'double_reservation':
-            labels = dict(self._fields['clause_type']._description_selection(self.env))
+            labels = dict(self._fields['clause_type']._description_selection(
+                self._asr_user_env()))
             text = _("A lot can be reserved to one category only: %s.") % ', '.join(
                 labels.get(code, code) for code in values['codes'])
         elif err.key == 'ess_services_only':

@@ -277,7 +277,8 @@ class AsrMarket(models.Model):
             'opinion_date': fields.Date.context_today(self),
             'opinion_author_id': actor.partner_id.id,
         })
-        label = dict(self._fields['opinion']._description_selection(self.env))[opinion]
+        label = dict(self._fields['opinion']._description_selection(
+            self._asr_user_env()))[opinion]
         for market in self:
             market.message_post(body=_("Facilitator opinion: %s. %s") % (
                 label, html_escape(text.strip())), author_id=actor.partner_id.id)

@@ -155,13 +155,37 @@ def market(d, **vals):
     return values
 
 
-def hours_file(d, *rows):
-    return csv_data([['beneficiary', 'month', 'modality', 'hours']] + list(rows))
+def hours_row(*cells):
+    """An hours statement of one row for the clause (PERSON, STRANGER: the references of
+    the person of charter A and of the person of charter B), refused row by row."""
+    def case(d):
+        row = [d['codes'].get(cell.lower(), cell) if cell in ('PERSON', 'STRANGER') else cell
+               for cell in cells]
+        return ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'releve.csv',
+                 'file': csv_data([['beneficiary', 'month', 'modality', 'hours'], row])},
+                'row')
+    return case
 
 
-def people_file(*rows):
-    return csv_data([['last_name', 'first_name', 'birth_date', 'gender', 'zip', 'qpv']]
-                    + list(rows))
+def people_row(*cells):
+    """A list of people of one row for charter A, refused row by row."""
+    def case(d):
+        return ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'liste.csv',
+                 'file': csv_data([['last_name', 'first_name', 'birth_date', 'gender', 'zip',
+                                    'qpv'], list(cells)])}, 'row')
+    return case
+
+
+def registry_row(*cells):
+    """A registry of inclusive suppliers of one row, refused row by row."""
+    return lambda d: ({'registry': True, 'filename': 'siae.csv',
+                       'file': csv_data([['siret', 'name', 'kind'], list(cells)])}, 'row')
+
+
+def hours_file_case(filename, data):
+    """An hours statement refused whole."""
+    return lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': filename,
+                       'file': data() if callable(data) else data}, 'file')
 
 
 STAFF, BUYER, MANAGER = 'test_staff', 'test_buyer', 'test_manager'
@@ -364,114 +388,69 @@ CASES = [
                                           'asr_siret': '12345678901234'}]), "n'est pas valide"),
     # -- imports: whole file refused ------------------------------------------------------
     ('import of a 21 MB file', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'gros.csv',
-                 'file': base64.b64encode(b'x' * (21 * MB)).decode()}, 'file'),
+     hours_file_case('gros.csv', base64.b64encode(b'x' * (21 * MB)).decode()),
      'la limite est de 20 Mo'),
     ('import of an XLSX declaring 1,048,576 x 16,384 cells', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'geant.xlsx',
-                 'file': xlsx_declaring(1048576, 16384)}, 'file'), 'la limite est de'),
+     hours_file_case('geant.xlsx', lambda: xlsx_declaring(1048576, 16384)),
+     'la limite est de'),
     ('import of 100,001 rows', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'long.csv',
-                 'file': csv_data([['beneficiary', 'month', 'modality', 'hours']]
-                                  + [['B-1', '03/2025', 'cdi', '1']] * 100001)}, 'file'),
+     hours_file_case('long.csv', lambda: csv_data(
+         [['beneficiary', 'month', 'modality', 'hours']]
+         + [['B-1', '03/2025', 'cdi', '1']] * 100001)),
      'la limite est de 100000 lignes'),
     ('import of 60 columns', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'large.csv',
-                 'file': csv_data([['c%s' % i for i in range(60)]])}, 'file'), '60 colonnes'),
+     hours_file_case('large.csv', csv_data([['c%s' % i for i in range(60)]])), '60 colonnes'),
     ('import of a CSV with NUL bytes', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'nul.csv',
-                 'file': base64.b64encode(b'beneficiary;month\x00;hours\n').decode()}, 'file'),
+     hours_file_case('nul.csv', base64.b64encode(b'beneficiary;month\x00;hours\n').decode()),
      'caractères NUL'),
     ('import of a PDF', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'releve.pdf',
-                 'file': base64.b64encode(b'%PDF-1.4').decode()}, 'file'),
+     hours_file_case('releve.pdf', base64.b64encode(b'%PDF-1.4').decode()),
      'Choisissez un fichier CSV ou XLSX'),
     ('import of a broken XLSX', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'casse.xlsx',
-                 'file': base64.b64encode(b'PK\x03\x04 broken').decode()}, 'file'),
+     hours_file_case('casse.xlsx', base64.b64encode(b'PK\x03\x04 broken').decode()),
      'illisible'),
     ('import without the needed columns', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'cols.csv',
-                 'file': csv_data([['nom', 'heures'], ['X', '1']])}, 'file'),
+     hours_file_case('cols.csv', csv_data([['nom', 'heures'], ['X', '1']])),
      'Colonnes absentes'),
     # -- imports: rows refused with their row, column and reason --------------------------------
-    ('import hours NaN', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '05/2025', 'cdi', 'nan'])},
-                'row'), 'nombre illisible (nan)'),
-    ('import hours 1e300', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '05/2025', 'cdi', '1e300'])},
-                'row'), 'nombre illisible'),
-    ('import hours as words', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '05/2025', 'cdi', 'douze'])},
-                'row'), 'nombre illisible (douze)'),
-    ('import month 13/2025', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '13/2025', 'cdi', '5'])},
-                'row'), 'mois illisible'),
-    ('import month in year 1', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '01/0001', 'cdi', '5'])},
-                'row'), 'mois illisible'),
-    ('import unknown modality', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '05/2025', 'robot', '5'])},
-                'row'), 'modalité inconnue'),
+    ('import hours NaN', 'import', STAFF, hours_row('PERSON', '05/2025', 'cdi', 'nan'),
+     'nombre illisible (nan)'),
+    ('import hours 1e300', 'import', STAFF, hours_row('PERSON', '05/2025', 'cdi', '1e300'),
+     'nombre illisible'),
+    ('import hours as words', 'import', STAFF, hours_row('PERSON', '05/2025', 'cdi', 'douze'),
+     'nombre illisible (douze)'),
+    ('import month 13/2025', 'import', STAFF, hours_row('PERSON', '13/2025', 'cdi', '5'),
+     'mois illisible'),
+    ('import month in year 1', 'import', STAFF, hours_row('PERSON', '01/0001', 'cdi', '5'),
+     'mois illisible'),
+    ('import unknown modality', 'import', STAFF, hours_row('PERSON', '05/2025', 'robot', '5'),
+     'modalité inconnue'),
     ('import person of another charter', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['stranger'], '05/2025', 'cdi', '5'])},
-                'row'), 'inconnu (ou hors de votre charte)'),
+     hours_row('STRANGER', '05/2025', 'cdi', '5'), 'inconnu (ou hors de votre charte)'),
     ('import reference of 300 characters', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, ['B' * 300, '05/2025', 'cdi', '5'])}, 'row'),
-     'trop long'),
-    ('import hours above the cap', 'import', STAFF,
-     lambda d: ({'kind': 'hours', 'clause_id': d['clause'], 'filename': 'r.csv',
-                 'file': hours_file(d, [d['codes']['person'], '03/2025', 'etti', '150'])},
-                'row'), 'maximum mensuel'),
+     hours_row('B' * 300, '05/2025', 'cdi', '5'), 'trop long'),
+    ('import hours above the cap', 'import', STAFF, hours_row('PERSON', '03/2025', 'etti', '150'),
+     'maximum mensuel'),
     ('import person born on 31/02', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['Fevrier', 'Test', '31/02/1990', 'F', '94000', 'non'])},
-                'row'), 'date illisible'),
+     people_row('Fevrier', 'Test', '31/02/1990', 'F', '94000', 'non'), 'date illisible'),
     ('import person born in 1800', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['Vieux', 'Test', '01/01/1800', 'F', '94000', 'non'])},
-                'row'), 'entre 1900 et 2100'),
+     people_row('Vieux', 'Test', '01/01/1800', 'F', '94000', 'non'), 'entre 1900 et 2100'),
     ('import person postal code ABCDE', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['Lettres', 'Test', '01/01/1990', 'F', 'ABCDE', 'non'])},
-                'row'), 'cinq chiffres'),
+     people_row('Lettres', 'Test', '01/01/1990', 'F', 'ABCDE', 'non'), 'cinq chiffres'),
     ('import person unknown gender', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['Genre', 'Test', '01/01/1990', 'Z', '94000', 'non'])},
-                'row'), 'sexe inconnu'),
+     people_row('Genre', 'Test', '01/01/1990', 'Z', '94000', 'non'), 'sexe inconnu'),
     ('import person QPV "maybe"', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['Qpv', 'Test', '01/01/1990', 'F', '94000', 'peut-être'])},
-                'row'), 'écrivez oui ou non'),
+     people_row('Qpv', 'Test', '01/01/1990', 'F', '94000', 'peut-être'), 'écrivez oui ou non'),
     ('import person without last name', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['', 'Test', '01/01/1990', 'F', '94000', 'non'])}, 'row'),
-     'la valeur est absente'),
+     people_row('', 'Test', '01/01/1990', 'F', '94000', 'non'), 'la valeur est absente'),
     ('import person name of 500 characters', 'import', STAFF,
-     lambda d: ({'kind': 'beneficiaries', 'charter_id': d['charter'], 'filename': 'p.csv',
-                 'file': people_file(['N' * 500, 'Test', '01/01/1990', 'F', '94000', 'non'])},
-                'row'), 'trop long'),
+     people_row('N' * 500, 'Test', '01/01/1990', 'F', '94000', 'non'), 'trop long'),
     ('registry with a wrong SIRET', 'import', MANAGER,
-     lambda d: ({'registry': True, 'filename': 'siae.csv',
-                 'file': csv_data([['siret', 'name', 'kind'], ['12345678901234', 'X', 'aci']])},
-                'row'), 'SIRET invalide'),
+     registry_row('12345678901234', 'X', 'aci'), 'SIRET invalide'),
     ('registry with an unknown kind', 'import', MANAGER,
-     lambda d: ({'registry': True, 'filename': 'siae.csv',
-                 'file': csv_data([['siret', 'name', 'kind'],
-                                   ['73282932000074', 'X', 'licorne']])}, 'row'),
-     'type de structure inconnu'),
+     registry_row('73282932000074', 'X', 'licorne'), 'type de structure inconnu'),
     ('registry with a name of 400 characters', 'import', MANAGER,
-     lambda d: ({'registry': True, 'filename': 'siae.csv',
-                 'file': csv_data([['siret', 'name', 'kind'],
-                                   ['73282932000074', 'N' * 400, 'aci']])}, 'row'), 'trop long'),
+     registry_row('73282932000074', 'N' * 400, 'aci'), 'trop long'),
     # -- portal forms (the facilitator) ---------------------------------------------------------
     ('portal opinion with a NUL byte', 'portal', 'test_facilitator',
      lambda d: ('/my/asr/markets/%s/opinion' % d['examined'],

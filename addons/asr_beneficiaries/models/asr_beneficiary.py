@@ -39,6 +39,12 @@ class AsrBeneficiary(models.Model):
     _inherit = ['mail.thread', 'asr.code.mixin', 'asr.guard.mixin']
     _order = 'last_name, first_name, id'
     _code_prefix = 'B-'
+    _asr_limits = {'first_name': NAME_MAX_LENGTH, 'last_name': NAME_MAX_LENGTH,
+                   'zip': 10, 'qpv_name': QPV_NAME_MAX_LENGTH, 'note': 5000,
+                   'validity_months': (-120, 120)}
+    _asr_protected = {
+        'state', 'validation_date', 'validator_id', 'birth_year'}
+    _asr_frozen = {'charter_id'}
 
     name = fields.Char('Name', compute='_compute_name', store=True)
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
@@ -97,23 +103,6 @@ class AsrBeneficiary(models.Model):
         if not self.env.user._is_superuser():
             domain += Charter._asr_people_domain(self.env.user)
         return Charter.search(domain, limit=1)
-
-    @api.model
-    def _asr_protected_fields(self):
-        return super(AsrBeneficiary, self)._asr_protected_fields() | {
-            'state', 'validation_date', 'validator_id', 'birth_year'}
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrBeneficiary, self)._asr_frozen_fields() | {'charter_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrBeneficiary, self)._asr_input_limits()
-        limits.update({'first_name': NAME_MAX_LENGTH, 'last_name': NAME_MAX_LENGTH,
-                       'zip': 10, 'qpv_name': QPV_NAME_MAX_LENGTH, 'note': 5000,
-                       'validity_months': (-120, 120)})
-        return limits
 
     @api.depends('first_name', 'last_name')
     def _compute_name(self):

@@ -12,6 +12,9 @@ class AsrCharter(models.Model):
     """The charter's rules for beneficiaries and hours: configuration, never code."""
 
     _inherit = 'asr.charter'
+    _asr_limits = {'eligibility_validity_months': (-120, 120),
+                   'eligibility_level2_required': (-10, 10),
+                   'monthly_hour_cap': (-1000, 1000), 'retention_years': (-50, 50)}
 
     eligibility_validity_months = fields.Integer(
         'Eligibility valid for (months)', default=DEFAULT_VALIDITY_MONTHS,
@@ -36,14 +39,6 @@ class AsrCharter(models.Model):
         help="Besides the staff of the facilitator structure, users of the group "
              "\"ASR / Personal data\" who work on the people of this charter (GDPR: only "
              "those who need it).")
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharter, self)._asr_input_limits()
-        limits.update({'eligibility_validity_months': (-120, 120),
-                       'eligibility_level2_required': (-10, 10),
-                       'monthly_hour_cap': (-1000, 1000), 'retention_years': (-50, 50)})
-        return limits
 
     # -- who works on the people of a charter -------------------------------------------
     @api.model

@@ -9,6 +9,7 @@ class AsrEligibilityCriterion(models.Model):
     _description = 'Eligibility criterion'
     _inherit = ['asr.guard.mixin']
     _order = 'level, sequence, id'
+    _asr_limits = {'name': 200, 'code': 30, 'proof': 300}
 
     name = fields.Char('Criterion', required=True, translate=True)
     code = fields.Char('Code', required=True,
@@ -24,12 +25,6 @@ class AsrEligibilityCriterion(models.Model):
     active = fields.Boolean('Active', default=True)
 
     _sql_constraints = [('code_unique', 'unique(code)', 'This criterion code is already used.')]
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrEligibilityCriterion, self)._asr_input_limits()
-        limits.update({'name': 200, 'code': 30, 'proof': 300})
-        return limits
 
     @api.constrains('code')
     def _check_code(self):

@@ -49,6 +49,8 @@ class AsrHourEntry(models.Model):
     _inherit = ['asr.guard.mixin', 'asr.person.link.mixin']
     _description = 'Insertion hour entry'
     _order = 'month desc, id desc'
+    _asr_limits = {'hours': (-100000, 100000), 'amount': (-1e9, 1e9),
+                   'reject_reason': REASON_MAX_LENGTH}
 
     name = fields.Char('Entry', compute='_compute_name')
     clause_id = fields.Many2one('asr.clause', 'Insertion clause', required=True, index=True,
@@ -88,13 +90,6 @@ class AsrHourEntry(models.Model):
     # who checked the entry and when: filled on validation and on rejection
     validated_by_id = fields.Many2one('res.users', 'Checked by', readonly=True, copy=False)
     validated_on = fields.Date('Checked on', readonly=True, copy=False)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrHourEntry, self)._asr_input_limits()
-        limits.update({'hours': (-100000, 100000), 'amount': (-1e9, 1e9),
-                       'reject_reason': REASON_MAX_LENGTH})
-        return limits
 
     @api.multi
     def _compute_name(self):

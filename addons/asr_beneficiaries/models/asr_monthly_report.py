@@ -17,6 +17,9 @@ class AsrMonthlyReport(models.Model):
     _description = 'Monthly report of a clause'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'month desc, clause_id'
+    # the receipt drives the penalties: recorded by action_receive only
+    _asr_protected = {'received_date'}
+    _asr_frozen = {'clause_id', 'month'}
 
     clause_id = fields.Many2one('asr.clause', 'Clause', required=True, index=True,
                                 ondelete='cascade')
@@ -46,15 +49,6 @@ class AsrMonthlyReport(models.Model):
     @api.multi
     def name_get(self):
         return [(r.id, '%s — %s' % (r.clause_id.code, month_text(r.month))) for r in self]
-
-    @api.model
-    def _asr_protected_fields(self):
-        # the receipt drives the penalties: recorded by action_receive only
-        return super(AsrMonthlyReport, self)._asr_protected_fields() | {'received_date'}
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrMonthlyReport, self)._asr_frozen_fields() | {'clause_id', 'month'}
 
     @api.model
     def create(self, vals):

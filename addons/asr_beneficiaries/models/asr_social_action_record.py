@@ -12,6 +12,10 @@ class AsrSocialActionRecord(models.Model):
     _description = 'Social action carried out'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'date desc, id desc'
+    _asr_limits = {'people_count': (-100000, 100000), 'description': 10000}
+    _asr_protected = {
+        'state', 'validated_by_id'}
+    _asr_frozen = {'action_id'}
 
     action_id = fields.Many2one('asr.clause.action', 'Committed action', required=True,
                                 index=True, ondelete='restrict')
@@ -33,21 +37,6 @@ class AsrSocialActionRecord(models.Model):
     @api.multi
     def name_get(self):
         return [(r.id, '%s — %s' % (r.action_id.display_name, fr_date(r.date))) for r in self]
-
-    @api.model
-    def _asr_protected_fields(self):
-        return super(AsrSocialActionRecord, self)._asr_protected_fields() | {
-            'state', 'validated_by_id'}
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrSocialActionRecord, self)._asr_frozen_fields() | {'action_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrSocialActionRecord, self)._asr_input_limits()
-        limits.update({'people_count': (-100000, 100000), 'description': 10000})
-        return limits
 
     @api.model
     def create(self, vals):

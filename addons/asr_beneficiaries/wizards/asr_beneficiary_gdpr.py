@@ -105,17 +105,12 @@ class AsrBeneficiaryAnonymise(models.TransientModel):
     _name = 'asr.beneficiary.anonymise'
     _inherit = ['asr.wizard.mixin']
     _description = 'Anonymisation of people'
+    _asr_limits = {'reason': REASON_MAX_LENGTH}
 
     beneficiary_ids = fields.Many2many('asr.beneficiary', string='People', required=True,
                                        groups=PERSONAL)
     reason = fields.Text('Request or reason', required=True,
                          help="E.g. request received by letter on 3 March 2026.")
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrBeneficiaryAnonymise, self)._asr_input_limits()
-        limits.update({'reason': REASON_MAX_LENGTH})
-        return limits
 
     @api.multi
     def action_anonymise(self):

@@ -9,15 +9,10 @@ class AsrHourEntryReject(models.TransientModel):
     _name = 'asr.hour.entry.reject'
     _inherit = ['asr.wizard.mixin']
     _description = 'Reject hour entries'
+    _asr_limits = {'reason': REASON_MAX_LENGTH}
 
     entry_ids = fields.Many2many('asr.hour.entry', string='Entries')
     reason = fields.Text('Reason', required=True)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrHourEntryReject, self)._asr_input_limits()
-        limits.update({'reason': REASON_MAX_LENGTH})
-        return limits
 
     @api.multi
     def action_reject(self):

@@ -32,6 +32,7 @@ class AsrStatementImport(models.TransientModel):
     _name = 'asr.statement.import'
     _inherit = ['asr.wizard.mixin']
     _description = 'Import of a monthly statement'
+    _asr_limits = {'filename': 255}
 
     kind = fields.Selection([('hours', 'Hour entries'), ('beneficiaries', 'Beneficiaries')],
                             'Import', required=True, default='hours')
@@ -54,12 +55,6 @@ class AsrStatementImport(models.TransientModel):
     preview_html = fields.Html('Preview', readonly=True, sanitize=False)
     rejected_file = fields.Binary('Rejected rows to correct', readonly=True, attachment=False)
     rejected_filename = fields.Char('Rejected file name', readonly=True)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrStatementImport, self)._asr_input_limits()
-        limits.update({'filename': 255})
-        return limits
 
     # -- buttons ------------------------------------------------------------------------
     @api.multi

@@ -15,6 +15,7 @@ class AsrSupplierImport(models.TransientModel):
     _name = 'asr.supplier.import'
     _inherit = ['asr.wizard.mixin']
     _description = 'Import of inclusive suppliers'
+    _asr_limits = {'filename': 255}
 
     file = fields.Binary('File (CSV or XLSX)', required=True)
     filename = fields.Char('File name')
@@ -23,12 +24,6 @@ class AsrSupplierImport(models.TransientModel):
     updated_count = fields.Integer('Updated', readonly=True)
     rejected_count = fields.Integer('Rejected', readonly=True)
     report = fields.Text('Rejected rows', readonly=True)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrSupplierImport, self)._asr_input_limits()
-        limits.update({'filename': 255})
-        return limits
 
     @api.multi
     def action_import(self):

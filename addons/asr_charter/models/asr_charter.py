@@ -19,6 +19,8 @@ class AsrCharter(models.Model):
     _description = 'Socially responsible purchasing charter'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'act_date desc, id desc'
+    _asr_limits = {'name': 500, 'act_number': 100,
+                   'committee_interval_months': (1, 60), 'committee_max_per_year': (1, 12)}
 
     # identity
     name = fields.Char('Title', required=True, track_visibility='onchange')
@@ -74,13 +76,6 @@ class AsrCharter(models.Model):
         ('committee_max_positive', 'CHECK(committee_max_per_year > 0)',
          "The number of committees per year must be at least one."),
     ]
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharter, self)._asr_input_limits()
-        limits.update({'name': 500, 'act_number': 100,
-                       'committee_interval_months': (1, 60), 'committee_max_per_year': (1, 12)})
-        return limits
 
     # ------------------------------------------------------------------ computes
     @api.depends('member_ids.role', 'member_ids.date_join', 'member_ids.date_leave',

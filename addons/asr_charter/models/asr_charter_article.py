@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class AsrCharterArticle(models.Model):
@@ -8,6 +8,8 @@ class AsrCharterArticle(models.Model):
     _description = 'Charter article'
     _inherit = ['asr.guard.mixin']
     _order = 'charter_id, sequence, id'
+    _asr_limits = {'code': 20, 'name': 300}
+    _asr_frozen = {'charter_id'}
 
     code = fields.Char('Number', required=True, help="For example 3-1, 4, 5-2.")
     name = fields.Char('Title', required=True)
@@ -20,16 +22,6 @@ class AsrCharterArticle(models.Model):
         ('code_charter_uniq', 'unique(charter_id, code)',
          "This article number already exists in this charter."),
     ]
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrCharterArticle, self)._asr_frozen_fields() | {'charter_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharterArticle, self)._asr_input_limits()
-        limits.update({'code': 20, 'name': 300})
-        return limits
 
     def name_get(self):
         return [(art.id, '%s — %s' % (art.code, art.name)) for art in self]

@@ -11,6 +11,9 @@ class AsrCharterCommittee(models.Model):
     _description = 'Charter technical committee'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'date desc, id desc'
+    _asr_limits = {'location': 300}
+    _asr_protected = {'state'}
+    _asr_frozen = {'charter_id'}
 
     name = fields.Char('Title', compute='_compute_name')
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
@@ -28,20 +31,6 @@ class AsrCharterCommittee(models.Model):
                              required=True, copy=False, track_visibility='onchange')
     attendee_count = fields.Integer('Number of attendees', compute='_compute_counts')
     open_decision_count = fields.Integer('Decisions to follow up', compute='_compute_counts')
-
-    @api.model
-    def _asr_protected_fields(self):
-        return super(AsrCharterCommittee, self)._asr_protected_fields() | {'state'}
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrCharterCommittee, self)._asr_frozen_fields() | {'charter_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharterCommittee, self)._asr_input_limits()
-        limits.update({'location': 300})
-        return limits
 
     @api.depends('date', 'charter_id.name')
     def _compute_name(self):

@@ -11,6 +11,8 @@ class AsrCharterCommitteeDecision(models.Model):
     _description = 'Technical committee decision'
     _inherit = ['asr.guard.mixin']
     _order = 'committee_id, deadline, id'
+    _asr_limits = {'name': 500}
+    _asr_frozen = {'committee_id'}
 
     name = fields.Char('Decision', required=True)
     committee_id = fields.Many2one('asr.charter.committee', 'Committee', required=True,
@@ -24,16 +26,6 @@ class AsrCharterCommitteeDecision(models.Model):
                              required=True)
     activity_id = fields.Many2one('mail.activity', 'Follow-up activity', readonly=True,
                                   ondelete='set null', copy=False)
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrCharterCommitteeDecision, self)._asr_frozen_fields() | {'committee_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharterCommitteeDecision, self)._asr_input_limits()
-        limits.update({'name': 500})
-        return limits
 
     @api.constrains('deadline', 'committee_id')
     def _check_deadline(self):

@@ -9,6 +9,8 @@ class AsrCharterEvaluation(models.Model):
     _description = 'Charter annual evaluation'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'year desc, id desc'
+    _asr_limits = {'year': (1900, 2100)}
+    _asr_frozen = {'charter_id'}
 
     name = fields.Char('Title', compute='_compute_name')
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
@@ -27,16 +29,6 @@ class AsrCharterEvaluation(models.Model):
         ('charter_year_uniq', 'unique(charter_id, year)',
          "An evaluation already exists for this charter and this year."),
     ]
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrCharterEvaluation, self)._asr_frozen_fields() | {'charter_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharterEvaluation, self)._asr_input_limits()
-        limits.update({'year': (1900, 2100)})
-        return limits
 
     @api.depends('year', 'charter_id.name')
     def _compute_name(self):

@@ -31,6 +31,8 @@ class AsrCharterMember(models.Model):
     _inherit = ['asr.guard.mixin']
     _order = 'charter_id, membership desc, role, id'
     _rec_name = 'partner_id'
+    _asr_limits = {'note': 5000}
+    _asr_frozen = {'charter_id'}
 
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
                                  index=True)
@@ -49,16 +51,6 @@ class AsrCharterMember(models.Model):
     note = fields.Text('Notes')
     in_force = fields.Boolean('In force', compute='_compute_in_force',
                               search='_search_in_force')
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrCharterMember, self)._asr_frozen_fields() | {'charter_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrCharterMember, self)._asr_input_limits()
-        limits.update({'note': 5000})
-        return limits
 
     @api.depends('date_join', 'date_leave')
     def _compute_in_force(self):

@@ -48,24 +48,37 @@ class AsrGuardMixin(models.AbstractModel):
     _name = 'asr.guard.mixin'
     _description = 'Server-side guard of the ASR records'
 
-    # -- declarations, extended by each model --------------------------------------------
+    # -- declarations of each model, merged over its extensions (see _asr_declared) ------
+    # fields written only by the workflow methods, besides the readonly and computed ones
+    _asr_protected = ()
+    # fields given at creation and never changed afterwards (e.g. the charter of a person)
+    _asr_frozen = ()
+    # {field: maximum length} for texts, {field: (low, high)} for numbers; the other fields
+    # get the defaults of rules.inputs
+    _asr_limits = {}
+
+    @api.model
+    def _asr_declared(self, attribute):
+        """The union of ``attribute`` over the classes that make the model: the model's own
+        and its extensions in other addons each declare their part."""
+        merged = {} if isinstance(getattr(self, attribute), dict) else set()
+        for cls in reversed(type(self).__mro__):
+            part = cls.__dict__.get(attribute)
+            if part:
+                merged.update(part)
+        return merged
+
     @api.model
     def _asr_protected_fields(self):
-        """Fields written only by the workflow methods, besides the model's readonly and
-        computed fields."""
-        return set()
+        return self._asr_declared('_asr_protected')
 
     @api.model
     def _asr_frozen_fields(self):
-        """Fields given at creation and never changed afterwards (e.g. the charter of a
-        person)."""
-        return set()
+        return self._asr_declared('_asr_frozen')
 
     @api.model
     def _asr_input_limits(self):
-        """{field: maximum length} for texts, {field: (low, high)} for numbers; the other
-        fields get the defaults of rules.inputs."""
-        return {}
+        return self._asr_declared('_asr_limits')
 
     # -- workflow ------------------------------------------------------------------------
     def _asr_in_transition(self):

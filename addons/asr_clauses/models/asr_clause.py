@@ -39,6 +39,14 @@ class AsrClause(models.Model):
     _description = 'Social clause'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'lot_id, id'
+    # sanity bounds; the constraints give the exact ranges (rates and shares 0-100 %...)
+    _asr_limits = {
+        'name': 300, 'hourly_cost': (-10000, 10000),
+        'hour_objective_override': (-10000000, 10000000), 'override_reason': 10000,
+        'penalty_rate_missing_hour': (-1000000, 1000000),
+        'penalty_rate_late_day': (-1000000, 1000000)}
+    _asr_protected = {'state'}
+    _asr_frozen = {'lot_id'}
 
     # identity
     name = fields.Char('Title', help="Optional short title; the clause is otherwise named "
@@ -99,25 +107,6 @@ class AsrClause(models.Model):
     state = fields.Selection([('draft', 'Draft'), ('execution', 'In execution'),
                               ('closed', 'Closed')], 'State', default='draft', required=True,
                              copy=False, track_visibility='onchange')
-
-    @api.model
-    def _asr_protected_fields(self):
-        return super(AsrClause, self)._asr_protected_fields() | {'state'}
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrClause, self)._asr_frozen_fields() | {'lot_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrClause, self)._asr_input_limits()
-        # sanity bounds; the constraints give the exact ranges (rates and shares 0-100 %...)
-        limits.update({
-            'name': 300, 'hourly_cost': (-10000, 10000),
-            'hour_objective_override': (-10000000, 10000000), 'override_reason': 10000,
-            'penalty_rate_missing_hour': (-1000000, 1000000),
-            'penalty_rate_late_day': (-1000000, 1000000)})
-        return limits
 
     @api.multi
     def name_get(self):

@@ -17,6 +17,9 @@ class AsrClauseAction(models.Model):
     _description = 'Social action of a clause'
     _inherit = ['asr.guard.mixin']
     _order = 'clause_id, sequence, id'
+    _asr_limits = {'people_count': (-100000, 100000), 'public': 300,
+                   'justificatifs': 10000}
+    _asr_frozen = {'clause_id'}
 
     clause_id = fields.Many2one('asr.clause', 'Clause', required=True, ondelete='cascade',
                                 index=True)
@@ -29,17 +32,6 @@ class AsrClauseAction(models.Model):
     justificatifs = fields.Text('Supporting documents expected',
                                 help="Prior communication, attendance sheets, internship "
                                      "agreements and reports, contracts...")
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrClauseAction, self)._asr_frozen_fields() | {'clause_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrClauseAction, self)._asr_input_limits()
-        limits.update({'people_count': (-100000, 100000), 'public': 300,
-                       'justificatifs': 10000})
-        return limits
 
     @api.constrains('people_count')
     def _check_people_count(self):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class AsrClauseProgressLine(models.Model):
@@ -8,6 +8,8 @@ class AsrClauseProgressLine(models.Model):
     _description = 'Progress plan line'
     _inherit = ['asr.guard.mixin']
     _order = 'clause_id, sequence, id'
+    _asr_limits = {'objective': 500, 'indicator': 500, 'target': 500, 'actions': 10000}
+    _asr_frozen = {'clause_id'}
 
     clause_id = fields.Many2one('asr.clause', 'Clause', required=True, ondelete='cascade',
                                 index=True)
@@ -17,13 +19,3 @@ class AsrClauseProgressLine(models.Model):
     target = fields.Char('Target', help="For example: 35 h of training a year per recruited "
                                         "employee.")
     actions = fields.Text('Actions')
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrClauseProgressLine, self)._asr_frozen_fields() | {'clause_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrClauseProgressLine, self)._asr_input_limits()
-        limits.update({'objective': 500, 'indicator': 500, 'target': 500, 'actions': 10000})
-        return limits

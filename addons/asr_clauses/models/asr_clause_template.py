@@ -12,6 +12,7 @@ class AsrClauseTemplate(models.Model):
     _description = 'Clause model text'
     _inherit = ['asr.guard.mixin']
     _order = 'clause_type, sequence, id'
+    _asr_limits = {'name': 300, 'body': 50000}
 
     name = fields.Char('Title', required=True)
     clause_type = fields.Selection(CLAUSE_TYPES, 'Disposition', required=True)
@@ -21,12 +22,6 @@ class AsrClauseTemplate(models.Model):
     body = fields.Text('Model text', required=True,
                        help="Placeholders: " + ', '.join('{%s}' % p for p in PLACEHOLDERS))
     active = fields.Boolean('Active', default=True)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrClauseTemplate, self)._asr_input_limits()
-        limits.update({'name': 300, 'body': 50000})
-        return limits
 
     @api.constrains('body')
     def _check_body(self):

@@ -25,6 +25,13 @@ class AsrMarket(models.Model):
     _description = 'Market (consultation)'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'consultation_date desc, id desc'
+    _asr_limits = {
+        'name': 500, 'cpv_code': 20, 'amount_estimated': (-1e11, 1e11),
+        'duration_months': (-600, 600), 'social_condition_justification': 10000,
+        'opinion_text': OPINION_MAX_LENGTH, 'opinion_recommendation': OPINION_MAX_LENGTH}
+    _asr_protected = {
+        'state', 'opinion', 'opinion_text', 'opinion_recommendation', 'opinion_date',
+        'opinion_author_id', 'validation_user_id', 'validation_date', 'reference'}
 
     # identity
     name = fields.Char('Object', required=True, track_visibility='onchange')
@@ -127,21 +134,6 @@ class AsrMarket(models.Model):
     def _compute_lot_count(self):
         for market in self:
             market.lot_count = len(market.lot_ids)
-
-    @api.model
-    def _asr_protected_fields(self):
-        return super(AsrMarket, self)._asr_protected_fields() | {
-            'state', 'opinion', 'opinion_text', 'opinion_recommendation', 'opinion_date',
-            'opinion_author_id', 'validation_user_id', 'validation_date', 'reference'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrMarket, self)._asr_input_limits()
-        limits.update({
-            'name': 500, 'cpv_code': 20, 'amount_estimated': (-1e11, 1e11),
-            'duration_months': (-600, 600), 'social_condition_justification': 10000,
-            'opinion_text': OPINION_MAX_LENGTH, 'opinion_recommendation': OPINION_MAX_LENGTH})
-        return limits
 
     @api.model
     def create(self, vals):

@@ -13,6 +13,9 @@ class AsrMarketLot(models.Model):
     _description = 'Market lot'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'market_id, number, id'
+    _asr_limits = {'number': (1, 9999), 'name': 300, 'amount_estimated': (-1e11, 1e11),
+                   'amount_awarded': (-1e11, 1e11), 'no_disposition_reason': 10000}
+    _asr_frozen = {'market_id'}
 
     # identity
     number = fields.Integer('Lot number', required=True, default=1)
@@ -56,17 +59,6 @@ class AsrMarketLot(models.Model):
                             help="Generated from the clause library; copy it into the CCAP.")
     # computed
     awarded = fields.Boolean('Awarded', compute='_compute_awarded', store=True)
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return super(AsrMarketLot, self)._asr_frozen_fields() | {'market_id'}
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrMarketLot, self)._asr_input_limits()
-        limits.update({'number': (1, 9999), 'name': 300, 'amount_estimated': (-1e11, 1e11),
-                       'amount_awarded': (-1e11, 1e11), 'no_disposition_reason': 10000})
-        return limits
 
     @api.depends('partner_id', 'date_award')
     def _compute_awarded(self):

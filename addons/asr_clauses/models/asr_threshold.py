@@ -15,18 +15,13 @@ class AsrThreshold(models.Model):
     _description = 'European threshold'
     _inherit = ['asr.guard.mixin']
     _order = 'date_from desc, nature, buyer_kind'
+    _asr_limits = {'amount': (-1e11, 1e11)}
 
     nature = fields.Selection(NATURES, 'Nature', required=True)
     buyer_kind = fields.Selection(BUYER_KINDS, 'Buyer', required=True, default='local')
     amount = fields.Float('Threshold excl. VAT', required=True)
     date_from = fields.Date('Valid from', required=True)
     date_to = fields.Date('Valid until')
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrThreshold, self)._asr_input_limits()
-        limits.update({'amount': (-1e11, 1e11)})
-        return limits
 
     @api.constrains('amount', 'date_from', 'date_to')
     def _check_values(self):

@@ -9,6 +9,7 @@ class AsrTrade(models.Model):
     _description = 'Trade'
     _inherit = ['asr.guard.mixin']
     _order = 'name'
+    _asr_limits = {'name': 200}
 
     name = fields.Char('Trade', required=True, translate=True)
     labour_share = fields.Float(
@@ -16,12 +17,6 @@ class AsrTrade(models.Model):
         help="Share of the amount that pays labour: interior painting 70 %, masonry 50 %, "
              "metal frames 20 %; cleaning and green spaces are labour-heavy.")
     active = fields.Boolean('Active', default=True)
-
-    @api.model
-    def _asr_input_limits(self):
-        limits = super(AsrTrade, self)._asr_input_limits()
-        limits.update({'name': 200})
-        return limits
 
     @api.constrains('labour_share')
     def _check_labour_share(self):

@@ -292,6 +292,16 @@ class AsrBeneficiary(models.Model):
             people._asr_audit('read', people, note=', '.join(sorted(set(rows[0]) - {'id'})))
         return rows
 
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        """A search of people by name is a read of the names it returns: logged."""
+        result = super(AsrBeneficiary, self).name_search(name=name, args=args,
+                                                         operator=operator, limit=limit)
+        if result and not self._asr_is_superuser():
+            people = self.browse([pid for pid, _label in result])
+            people._asr_audit('name_search', people, note=str(name or '')[:40])
+        return result
+
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
         result = super(AsrBeneficiary, self).export_data(fields_to_export, raw_data=raw_data)

@@ -420,6 +420,11 @@ class TestAudit(SecurityCase):
         self.assertEqual(len(log), 1)
         self.assertIn('5', log.name)
 
+    def test_searching_people_by_name_is_logged(self):
+        found = self.env['asr.beneficiary'].sudo(self.staff_a).name_search('Exemple')
+        self.assertEqual([pid for pid, _name in found], self.person.ids)
+        self.assertEqual(self.logs(self.person, 'name_search').mapped('user_id'), self.staff_a)
+
     def test_grouping_people_is_logged(self):
         before = len(self.logs(method='read_group'))
         self.env['asr.beneficiary'].sudo(self.staff_a).read_group([], ['gender'], ['gender'])

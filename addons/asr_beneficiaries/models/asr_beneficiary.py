@@ -55,7 +55,7 @@ class AsrBeneficiary(models.Model):
     first_name = fields.Char('First name', required=True, track_visibility='onchange')
     last_name = fields.Char('Last name', required=True, track_visibility='onchange')
     birth_date = fields.Date('Birth date')
-    birth_year = fields.Integer('Birth year', readonly=True,
+    birth_year = fields.Integer('Birth year', readonly=True, copy=False,
                                 help="Kept after anonymisation for the age bands of bilans.")
     gender = fields.Selection(GENDERS, 'Gender')
     zip = fields.Char('Postal code')
@@ -80,7 +80,7 @@ class AsrBeneficiary(models.Model):
     validity_end = fields.Date('Eligible until', compute='_compute_validity_end', store=True)
     state = fields.Selection([('draft', 'To validate'), ('validated', 'Validated'),
                               ('anonymised', 'Anonymised')], 'Status', default='draft',
-                             required=True, readonly=True, index=True,
+                             required=True, readonly=True, index=True, copy=False,
                              track_visibility='onchange')
     eligibility_status = fields.Selection(
         [('pending', 'To validate'), ('valid', 'Eligible'), ('expired', 'Expired'),

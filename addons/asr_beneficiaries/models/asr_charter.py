@@ -40,6 +40,16 @@ class AsrCharter(models.Model):
              "\"ASR / Personal data\" who work on the people of this charter (GDPR: only "
              "those who need it).")
 
+    @api.multi
+    def write(self, vals):
+        res = super(AsrCharter, self).write(vals)
+        if 'personal_data_user_ids' in vals:
+            # who may see the people is a GDPR matter: every change is in the chatter
+            for charter in self:
+                charter.message_post(body=_("Staff allowed to see the people: %s.") % (
+                    ', '.join(charter.personal_data_user_ids.mapped('name')) or _('none')))
+        return res
+
     # -- who works on the people of a charter -------------------------------------------
     @api.model
     def _asr_people_domain(self, user):

@@ -60,7 +60,8 @@ class AsrHourEntry(models.Model):
     # a plain column set from the clause, not a related field: the facilitator's record rule
     # reads it, and it must be there from the INSERT on (a stored related field is written
     # after, under that very rule)
-    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
+    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True,
+                                 copy=False)
     partner_id = fields.Many2one(related='clause_id.partner_id', store=True, readonly=True,
                                  string='Contractor')
     company_id = fields.Many2one(related='clause_id.company_id', store=True, readonly=True,
@@ -83,7 +84,7 @@ class AsrHourEntry(models.Model):
                                   "clause's labour share and hourly cost.")
     currency_id = fields.Many2one(related='clause_id.currency_id', readonly=True)
     source = fields.Selection(SOURCES, 'Source', default='manual', required=True,
-                              readonly=True)
+                              readonly=True, copy=False)
     state = fields.Selection(STATES, 'State', default='draft', required=True, index=True,
                              readonly=True, copy=False)
     reject_reason = fields.Text('Why rejected', readonly=True, copy=False)

@@ -22,7 +22,8 @@ class AsrSocialActionRecord(models.Model):
     clause_id = fields.Many2one(related='action_id.clause_id', store=True, readonly=True,
                                 index=True)
     # set from the action at creation (the facilitator's record rule reads it from the INSERT on)
-    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True)
+    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True, index=True,
+                                 copy=False)
     company_id = fields.Many2one(related='action_id.clause_id.company_id', store=True,
                                  readonly=True, string='Company')
     date = fields.Date('Date', required=True, default=fields.Date.context_today)
@@ -30,7 +31,7 @@ class AsrSocialActionRecord(models.Model):
     description = fields.Text('What was done')
     attachment_ids = fields.Many2many('ir.attachment', string='Supporting documents')
     state = fields.Selection([('draft', 'To validate'), ('validated', 'Validated')], 'State',
-                             default='draft', required=True, readonly=True,
+                             default='draft', required=True, readonly=True, copy=False,
                              track_visibility='onchange')
     validated_by_id = fields.Many2one('res.users', 'Validated by', readonly=True, copy=False)
 

@@ -69,9 +69,11 @@ class TestPeople(SecurityCase):
             with self.env.cr.savepoint():
                 Person.sudo(self.staff_a).create({'charter_id': self.charter_b.id,
                                                   'last_name': 'Intrus', 'first_name': 'Léo'})
-        # named on the charter B, staff A works on its people too
+        # named on the charter B, staff A works on its people too; the charter's chatter
+        # says who may see its people
         self.charter_b.personal_data_user_ids = self.staff_a
         self.assertIn(self.person_b, Person.sudo(self.staff_a).search([]))
+        self.assertIn('asr_sec_staff_a', self.charter_b.message_ids[:1].body)
 
     def test_workflow_fields_of_a_person_are_written_by_the_server(self):
         pending = self.env['asr.beneficiary'].sudo(self.staff_a).create({
@@ -94,6 +96,16 @@ class TestPeople(SecurityCase):
         with self.assertRaisesRegex(UserError, 'justificatif'):
             pending.action_validate_eligibility()
         self.assertEqual(pending.state, 'draft')
+
+    def test_copies_start_their_workflow_again(self):
+        copy = self.person.sudo(self.staff_a).copy({'first_name': 'Copie'})
+        self.assertEqual((copy.state, copy.validation_date, copy.charter_id),
+                         ('draft', False, self.charter))
+        entry = self.entry()
+        entry.action_validate()
+        again = entry.sudo(self.staff_a).copy({'month': '2025-06-01'})
+        self.assertEqual((again.state, again.source, again.charter_id, again.validated_by_id),
+                         ('draft', 'manual', self.charter, self.env['res.users']))
 
     def test_a_validation_date_in_the_future_is_refused(self):
         pending = self.env['asr.beneficiary'].sudo(self.staff_a).create({

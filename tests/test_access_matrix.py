@@ -282,7 +282,7 @@ class Cell(object):
             'state': 'validated', 'validation_user_id': self.server.uid(self.login)})
         return 'ok'
 
-    def new_market(self, state='opinion'):
+    def new_market(self):
         market = self.admin('asr.market', 'create', {
             'name': 'Marché jetable (matrice)', 'charter_id': self.data['charter_a'],
             'buyer_entity_id': self.data['territory'], 'amount_estimated': 1000.0,

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.asr_charter.models.asr_guard_mixin import field_names
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import fr_date
 
@@ -441,8 +442,7 @@ class AsrBeneficiary(models.Model):
         """Grouping people (by gender, outcome...) is recorded in the audit trail."""
         groups = super(AsrBeneficiary, self).read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
-        groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
         if not self._asr_is_superuser():
             self._asr_audit('read_group', note=_('people grouped by %s') % ', '.join(
-                groupbys or ['-']))
+                field_names(groupby) or ['-']))
         return groups

@@ -136,16 +136,14 @@ class AsrHourEntry(models.Model):
         if any(entry.state == 'validated' for entry in self):
             raise UserError(_("A validated entry cannot be changed: reset it to draft "
                               "first."))
-        for entry in self:
-            merged = entry._asr_current_values()
-            merged.update(vals)
-            [(row, errors)] = self._asr_prepare([merged])
+        # each entry's values once changed, prepared as a batch (the month, charter, hours
+        # of an amount... derive from them), then checked as a batch
+        prepared = self._asr_prepare([dict(entry._asr_current_values(), **vals)
+                                      for entry in self])
+        for entry, (row, errors) in zip(self, prepared):
             if errors:
                 self._asr_raise(errors, row)
-            changed = {key: value for key, value in row.items()
-                       if key in vals or key in ('month', 'charter_id', 'hours',
-                                                 'beneficiary_id', 'employer_id')}
-            super(AsrHourEntry, entry._asr_trusted()).write(dict(vals, **changed))
+            super(AsrHourEntry, entry._asr_trusted()).write(dict(vals, **row))
         self._check_controls()
         return True
 

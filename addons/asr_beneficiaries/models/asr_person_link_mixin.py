@@ -1,5 +1,7 @@
 from odoo import SUPERUSER_ID, api, models
 
+from odoo.addons.asr_charter.models.asr_guard_mixin import field_names
+
 
 class AsrPersonLinkMixin(models.AbstractModel):
     """Records that point to people (hour entries, the GDPR wizards).
@@ -67,9 +69,8 @@ class AsrPersonLinkMixin(models.AbstractModel):
                    lazy=True):
         groups = super(AsrPersonLinkMixin, self).read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
-        groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
         person_fields = self._asr_person_fields()
-        used = [spec.split(':')[0] for spec in groupbys if spec.split(':')[0] in person_fields]
+        used = [name for name in field_names(groupby) if name in person_fields]
         if used:
             self._asr_mask_people(groups, used)
             self.env['asr.beneficiary']._asr_audit(

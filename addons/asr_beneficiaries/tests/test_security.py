@@ -276,7 +276,7 @@ class TestWizardsAndImports(SecurityCase):
     def test_access_is_checked_before_the_file_is_read(self):
         Import = self.env['asr.statement.import']
         unreadable = base64.b64encode(b'PK\x03\x04 not a workbook')
-        with patch('odoo.addons.asr_beneficiaries.wizards.asr_supplier_import.read_table'
+        with patch('odoo.addons.asr_beneficiaries.wizards.asr_file_import_mixin.read_table'
                    ) as read:
             for user, vals in ((self.staff_a, {'kind': 'beneficiaries',
                                                'charter_id': self.charter_b.id}),

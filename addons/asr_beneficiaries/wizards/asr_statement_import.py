@@ -30,7 +30,7 @@ class AsrStatementImport(models.TransientModel):
     """
 
     _name = 'asr.statement.import'
-    _inherit = ['asr.wizard.mixin']
+    _inherit = ['asr.wizard.mixin', 'asr.file.import.mixin']
     _description = 'Import of a monthly statement'
     _asr_limits = {'filename': 255}
 
@@ -107,10 +107,6 @@ class AsrStatementImport(models.TransientModel):
             raise UserError(_("Choose the charter of the beneficiaries."))
         self.charter_id._asr_check_handles_people(user, _(
             "You may only import the people of a charter whose people you follow."))
-
-    @api.model
-    def _asr_read_file(self, data, filename):
-        return self.env['asr.supplier.import']._asr_read_file(data, filename)
 
     @api.multi
     def _result_values(self, result, state):

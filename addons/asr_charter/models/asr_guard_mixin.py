@@ -19,6 +19,13 @@ class _Transition(str):
 TRANSITION = _Transition('asr_transition')
 
 
+def field_names(specs):
+    """The field names of read_group specifications: 'month:month' -> 'month',
+    'hours:sum' -> 'hours', 'count(id)' -> 'count'; a single groupby string is one spec."""
+    specs = [specs] if isinstance(specs, str) else list(specs or [])
+    return [spec.split(':')[0].split('(')[0].strip() for spec in specs]
+
+
 def _number_text(value):
     """1000000.5 -> '1000000,5' (French decimal comma, no exponent for usual sizes)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -68,18 +75,6 @@ class AsrGuardMixin(models.AbstractModel):
                 merged.update(part)
         return merged
 
-    @api.model
-    def _asr_protected_fields(self):
-        return self._asr_declared('_asr_protected')
-
-    @api.model
-    def _asr_frozen_fields(self):
-        return self._asr_declared('_asr_frozen')
-
-    @api.model
-    def _asr_input_limits(self):
-        return self._asr_declared('_asr_limits')
-
     # -- workflow ------------------------------------------------------------------------
     def _asr_in_transition(self):
         return type(self.env.context.get('asr_transition')) is _Transition
@@ -111,7 +106,7 @@ class AsrGuardMixin(models.AbstractModel):
     def _asr_all_protected(self):
         """Explicitly protected fields, plus this project's readonly fields (without
         ``states``) and computed fields without inverse."""
-        names = set(self._asr_protected_fields())
+        names = set(self._asr_declared('_asr_protected'))
         for name, field in self._fields.items():
             if name in MAGIC_COLUMNS or field._module not in ASR_MODULES:
                 continue
@@ -125,8 +120,7 @@ class AsrGuardMixin(models.AbstractModel):
         self._asr_check_inputs(vals)
         if not (self._asr_is_superuser() or self._asr_in_transition()):
             self._asr_guard_create(vals)
-        record = super(AsrGuardMixin, self).create(vals)
-        return record
+        return super(AsrGuardMixin, self).create(vals)
 
     @api.multi
     def write(self, vals):
@@ -134,7 +128,7 @@ class AsrGuardMixin(models.AbstractModel):
         if not (self._asr_is_superuser() or self._asr_in_transition()):
             self._asr_guard_write(vals)
         res = super(AsrGuardMixin, self).write(vals)
-        if not self._asr_is_superuser() and self.exists():
+        if not self._asr_is_superuser():
             # nobody moves a record out of their own record rules (another charter...)
             self.exists().check_access_rule('write')
         return res
@@ -157,7 +151,7 @@ class AsrGuardMixin(models.AbstractModel):
     @api.multi
     def _asr_guard_write(self, vals):
         protected = self._asr_all_protected()
-        frozen = set(self._asr_frozen_fields())
+        frozen = set(self._asr_declared('_asr_frozen'))
         for name in set(vals) & (protected | frozen):
             field = self._fields[name]
             for record in self:
@@ -204,7 +198,7 @@ class AsrGuardMixin(models.AbstractModel):
     def _asr_check_inputs(self, vals, creating=True):
         """Check every value of ``vals`` (rules.inputs); a French ValidationError names the
         field and the limit."""
-        limits = self._asr_input_limits()
+        limits = self._asr_declared('_asr_limits')
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None or name in MAGIC_COLUMNS:
@@ -234,9 +228,7 @@ class AsrGuardMixin(models.AbstractModel):
         elif kind == 'integer':
             low, high = limit or (inputs.INT_MIN, inputs.INT_MAX)
             inputs.check_number(value, low, high, integer=True)
-        elif kind == 'date':
-            inputs.check_date(value)
-        elif kind == 'datetime':
+        elif kind in ('date', 'datetime'):
             inputs.check_date(value)
         elif kind == 'binary':
             if value and isinstance(value, (str, bytes)):
@@ -249,7 +241,10 @@ class AsrGuardMixin(models.AbstractModel):
 
     @api.model
     def _asr_command_ids(self, commands):
-        """The ids that x2many commands link: (4, id), (6, 0, ids), a plain list of ids."""
+        """The ids that x2many commands link: (4, id), (6, 0, ids), a plain list of ids;
+        anything else is returned as it is, for the value checks to refuse."""
+        if not isinstance(commands, (list, tuple)):
+            return [commands] if commands else []
         ids = []
         for command in commands or ():
             if isinstance(command, (list, tuple)) and command:
@@ -384,9 +379,8 @@ class AsrGuardMixin(models.AbstractModel):
         if not self._asr_is_superuser():
             self._asr_check_domain(domain)
             self._asr_check_order(orderby)
-            groupbys = [groupby] if isinstance(groupby, str) else list(groupby or [])
-            for spec in list(fields or []) + groupbys:
-                self._asr_check_path(spec.split(':')[0].split('(')[0].strip())
+            for name in field_names(fields) + field_names(groupby):
+                self._asr_check_path(name)
         return super(AsrGuardMixin, self).read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
 

@@ -30,15 +30,16 @@ class AsrWizardMixin(models.AbstractModel):
         """The user may write these fields and read every record they link."""
         if self._asr_is_superuser() or self._asr_in_transition():
             return
-        self._asr_check_inputs(vals, creating=False)
         self.check_field_access_rights('write', [name for name in vals if name in self._fields])
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None or field.type not in ('many2one', 'many2many', 'one2many'):
                 continue
-            ids = ([value] if field.type == 'many2one' and value
-                   else self._asr_command_ids(value) if field.type != 'many2one' else [])
-            records = self.env[field.comodel_name].browse(ids)
+            ids = [value] if field.type == 'many2one' else self._asr_command_ids(value)
+            # ids that are not whole numbers of existing records are refused by the value
+            # checks of the guard, in French, right after
+            records = self.env[field.comodel_name].browse(
+                [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]).exists()
             if records:
                 records.check_access_rights('read')
                 records.check_access_rule('read')

@@ -16,7 +16,7 @@ import requests
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.environ.get('ASR_ODOO_CONF', os.path.join(ROOT, '.run', 'odoo.conf'))
 TEMPLATE = os.environ.get('ASR_TEST_TEMPLATE', 'asr_test_tpl')
-HTTP_DB = 'asr_test_http'
+HTTP_DB = os.environ.get('ASR_TEST_HTTP_DB', 'asr_test_http')
 PASSWORDS = {'admin': 'admin', 'test_buyer': 'buyer-pw-1', 'test_finance': 'finance-pw-1',
              'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1',
              'test_staff': 'staff-pw-1', 'test_manager': 'manager-pw-1',

@@ -132,8 +132,8 @@ def test_portal_reads_of_people_are_audited_under_the_facilitator(odoo_server):
     session = login_session(odoo_server, 'test_facilitator')
     page = session.get(odoo_server.url + '/my/asr/beneficiaries', timeout=60).text
     assert 'LECTURE Portail' in page
-    logs = call('admin', 'auditlog.log', 'search_read', [
-        ('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', person),
-        ('method', '=', 'read')], ['user_id'])
-    assert odoo_server.ids['facilitator'] in [log['user_id'][0] for log in logs]
+    logs = call('admin', 'asr.access.log', 'search_read', [
+        ('beneficiary_id', '=', person), ('operation', '=', 'read')], ['user_id', 'channel'])
+    assert (odoo_server.ids['facilitator'], 'portal') in [
+        (log['user_id'][0], log['channel']) for log in logs]
     assert 1 not in [log['user_id'][0] for log in logs]  # not the superuser

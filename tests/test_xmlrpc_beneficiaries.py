@@ -76,10 +76,11 @@ def test_every_access_to_a_person_is_audited(odoo_server, insertion):
     facilitator, staff = odoo_server.ids['facilitator'], odoo_server.ids['staff']
     odoo_server.call('test_facilitator', 'asr.beneficiary', 'read', [insertion['person']],
                      fields=['birth_date'])
-    logs = odoo_server.call('admin', 'auditlog.log', 'search_read', [
-        ('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', insertion['person'])],
-        fields=['method', 'user_id'])
-    by_staff = {log['method'] for log in logs if log['user_id'][0] == staff}
-    by_facilitator = {log['method'] for log in logs if log['user_id'][0] == facilitator}
+    logs = odoo_server.call('admin', 'asr.access.log', 'search_read', [
+        ('beneficiary_id', '=', insertion['person'])],
+        fields=['operation', 'user_id', 'channel'])
+    by_staff = {log['operation'] for log in logs if log['user_id'][0] == staff}
+    by_facilitator = {(log['operation'], log['channel']) for log in logs
+                      if log['user_id'][0] == facilitator}
     assert {'create', 'write'} <= by_staff
-    assert 'read' in by_facilitator
+    assert ('read', 'rpc') in by_facilitator

@@ -1,11 +1,11 @@
 {
     'name': "ASR — Bénéficiaires et heures d'insertion",
     'summary': "Personnes en insertion et heures réalisées au titre des clauses d'insertion",
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Purchases',
     'author': 'ASR project',
     'license': 'AGPL-3',
-    'depends': ['asr_clauses', 'auditlog'],
+    'depends': ['asr_clauses'],
     'data': [
         'security/asr_beneficiaries_security.xml',
         'security/ir.model.access.csv',
@@ -18,6 +18,7 @@
         'views/asr_clause_views.xml',
         'views/res_partner_views.xml',
         'wizards/asr_supplier_import_views.xml',
+        'views/asr_access_log_views.xml',
         'views/menus.xml',
         'views/portal_templates.xml',
     ],

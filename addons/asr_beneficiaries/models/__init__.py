@@ -4,6 +4,7 @@ from . import res_partner
 from . import purchase_order
 from . import asr_charter
 from . import asr_eligibility_criterion
+from . import asr_access_log
 from . import asr_beneficiary
 from . import asr_hour_entry
 from . import asr_hour_report

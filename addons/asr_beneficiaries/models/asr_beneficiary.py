@@ -32,7 +32,8 @@ class AsrBeneficiary(models.Model):
     """A person in insertion whose worked hours count towards insertion clauses.
 
     Identities are personal data (GDPR): only the facilitator of the person's charter and the
-    "Personal data" group read them; every create, read and write is logged (auditlog).
+    "Personal data" group read them; every read, search, export, create, change and deletion is
+    in the access log (asr.access.log), under the real user, without a copy of the identity.
     """
 
     _name = 'asr.beneficiary'
@@ -95,6 +96,13 @@ class AsrBeneficiary(models.Model):
     hour_entry_ids = fields.One2many('asr.hour.entry', 'beneficiary_id', 'Hour entries')
     hours_validated = fields.Float('Validated hours', compute='_compute_hours_validated')
     last_entry_month = fields.Date('Last month worked', compute='_compute_hours_validated')
+
+    def init(self):
+        # the order of the lists (and of the portal's pages)
+        self.env.cr.execute("""CREATE INDEX IF NOT EXISTS asr_beneficiary_order_idx
+                               ON asr_beneficiary (last_name, first_name, id)""")
+        self.env.cr.execute("""CREATE INDEX IF NOT EXISTS asr_beneficiary_charter_order_idx
+                               ON asr_beneficiary (charter_id, last_name, first_name, id)""")
 
     @api.model
     def _default_charter(self):
@@ -227,6 +235,7 @@ class AsrBeneficiary(models.Model):
                                        or eligibility.DEFAULT_VALIDITY_MONTHS)
         self._set_birth_year(vals)
         person = super(AsrBeneficiary, self._asr_trusted()).create(vals)
+        person._asr_audit('create', person, fields=vals)
         return person.with_env(self.env)
 
     @api.multi
@@ -237,8 +246,16 @@ class AsrBeneficiary(models.Model):
         vals = self._clean_names(dict(vals))
         if 'birth_date' in vals:
             self._set_birth_year(vals)
-            return super(AsrBeneficiary, self._asr_trusted()).write(vals)
-        return super(AsrBeneficiary, self).write(vals)
+            res = super(AsrBeneficiary, self._asr_trusted()).write(vals)
+        else:
+            res = super(AsrBeneficiary, self).write(vals)
+        self._asr_audit('write', self, fields=vals)
+        return res
+
+    @api.multi
+    def unlink(self):
+        self._asr_audit('unlink', self)
+        return super(AsrBeneficiary, self).unlink()
 
     @api.model
     def _clean_names(self, vals):
@@ -264,33 +281,25 @@ class AsrBeneficiary(models.Model):
             "people, can do this."))
 
     @api.model
-    def _asr_audit(self, method, people=None, note='', user=None):
-        """Entries of the GDPR audit trail (auditlog) under the real user (``user``, or the
-        environment's): reads, grouped reads, anonymisations, portal validations."""
-        if 'auditlog.log' not in self.env:
-            return
-        model = self.env['ir.model']._get(self._name)
-        uid = user.id if user else self.env.uid
-        values = [{'name': ('%s: %s' % (person.code, note) if person else note)[:64],
-                   'res_id': person.id if person else False, 'method': method[:64],
-                   'user_id': uid, 'model_id': model.id, 'log_type': 'fast'}
-                  for person in (people.sudo() if people else [None])]
-        Log = self.env['auditlog.log'].sudo()
-        for vals in values:
-            Log.create(vals)
+    def _asr_audit(self, operation, people=None, fields=(), note='', user=None, model=None):
+        """One row of the access log (asr.access.log) under the real user (``user``, or the
+        environment's): the operation, the people's ids, the names of the fields read or
+        changed, never their values."""
+        self.env['asr.access.log']._log(operation, model or self._name,
+                                        people.ids if people else (), field_names=fields,
+                                        note=note, user=user)
 
     @api.multi
     def read(self, fields=None, load='_classic_read'):
         """Every read of people by a user (lists, forms, search_read and read over the
         API, portal pages, wizards) is in the audit trail under that user, whatever the
-        context says (auditlog's own read log obeys a context key any caller can send: it is
-        off for people, this one replaces it). The ORM's internal field loads during an
+        context says (one row of the access log per call). The ORM's internal field loads during an
         operation (``_classic_write``) and the server's own reads (superuser) are not reads
         by a person."""
         rows = super(AsrBeneficiary, self).read(fields=fields, load=load)
         if load == '_classic_read' and rows and not self._asr_is_superuser():
             people = self.browse([row['id'] for row in rows])
-            people._asr_audit('read', people, note=', '.join(sorted(set(rows[0]) - {'id'})))
+            people._asr_audit('read', people, fields=set(rows[0]) - {'id'})
         return rows
 
     @api.model
@@ -300,14 +309,14 @@ class AsrBeneficiary(models.Model):
                                                          operator=operator, limit=limit)
         if result and not self._asr_is_superuser():
             people = self.browse([pid for pid, _label in result])
-            people._asr_audit('name_search', people, note=str(name or '')[:40])
+            people._asr_audit('search', people, fields=['name'])
         return result
 
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
         result = super(AsrBeneficiary, self).export_data(fields_to_export, raw_data=raw_data)
         if not self._asr_is_superuser():
-            self._asr_audit('export', self, note=', '.join(fields_to_export))
+            self._asr_audit('export', self, fields=fields_to_export)
         return result
 
     # -- eligibility --------------------------------------------------------------------
@@ -362,7 +371,7 @@ class AsrBeneficiary(models.Model):
                     fr_date(day), dict(self._fields['proof_kind']._description_selection(
                         self._asr_user_env())).get(person.proof_kind, '')),
                     author_id=actor.partner_id.id)
-                person._asr_audit('write', person, note=_('eligibility validated'), user=actor)
+                person._asr_audit('validate', person, fields=vals, user=actor)
         return True
 
     @api.multi
@@ -405,7 +414,8 @@ class AsrBeneficiary(models.Model):
 
     @api.model
     def _erase_audit_values(self, person_id):
-        """The audit trail keeps who did what and when, not the erased values."""
+        """Databases audited with OCA auditlog before 11.0.1.2.0 keep its rows: they keep who
+        did what and when, not the erased values (the access log never holds values)."""
         if 'auditlog.log' not in self.env:
             return
         logs = self.env['auditlog.log'].sudo().search([('model_id.model', '=', self._name),
@@ -443,6 +453,5 @@ class AsrBeneficiary(models.Model):
         groups = super(AsrBeneficiary, self).read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
         if not self._asr_is_superuser():
-            self._asr_audit('read_group', note=_('people grouped by %s') % ', '.join(
-                field_names(groupby) or ['-']))
+            self._asr_audit('group', fields=field_names(groupby))
         return groups

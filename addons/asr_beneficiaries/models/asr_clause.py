@@ -5,7 +5,8 @@ from ..rules.hours import SUBCONTRACTING, progress, projection
 
 
 class AsrClause(models.Model):
-    """What an insertion clause has realised: validated hours only, aggregated in SQL."""
+    """What an insertion clause has realised: its totals are stored columns, refreshed from the
+    hours in the transaction that changes them (asr.hour.entry._asr_refresh_figures)."""
 
     _name = 'asr.clause'
     _inherit = ['asr.clause', 'asr.code.mixin']
@@ -14,17 +15,22 @@ class AsrClause(models.Model):
     hour_entry_ids = fields.One2many('asr.hour.entry', 'clause_id', 'Hour entries')
     modality_report_ids = fields.One2many('asr.clause.modality.report', 'clause_id',
                                           'Hours by modality', readonly=True)
-    hours_realised = fields.Float('Hours realised', compute='_compute_hours_realised')
-    hours_progress = fields.Float('Objective reached (%)', compute='_compute_hours_realised')
-    hours_missing = fields.Float('Missing hours', compute='_compute_hours_realised')
-    hours_projected = fields.Float(
-        'Projected at the end date', compute='_compute_hours_realised',
-        help="Hours expected at the contract's end if the pace since its start goes on.")
-    hours_to_validate = fields.Float('Hours awaiting validation',
-                                     compute='_compute_hours_realised')
-    beneficiary_count = fields.Integer('People', compute='_compute_hours_realised',
+    # totals of the hours, stored and refreshed with the hours themselves
+    # (asr.hour.entry._asr_refresh_figures): lists, filters and sorts read columns
+    hours_realised = fields.Float('Hours realised', readonly=True, copy=False, default=0.0,
+                                  help="Validated hours.")
+    hours_to_validate = fields.Float('Hours awaiting validation', readonly=True, copy=False,
+                                     default=0.0)
+    hours_rejected = fields.Float('Hours rejected', readonly=True, copy=False, default=0.0)
+    beneficiary_count = fields.Integer('People', readonly=True, copy=False, default=0,
                                        help="Distinct people with validated hours.")
-    behind_objective = fields.Boolean('Behind its objective', compute='_compute_hours_realised')
+    hours_progress = fields.Float('Objective reached (%)', compute='_compute_progress',
+                                  store=True, group_operator='avg')
+    hours_missing = fields.Float('Missing hours', compute='_compute_progress', store=True)
+    hours_projected = fields.Float(
+        'Projected at the end date', compute='_compute_projection',
+        help="Hours expected at the contract's end if the pace since its start goes on.")
+    behind_objective = fields.Boolean('Behind its objective', compute='_compute_projection')
     monthly_report_ids = fields.One2many('asr.monthly.report', 'clause_id', 'Monthly reports')
     late_report_count = fields.Integer('Late reports', compute='_compute_late_report_count')
     social_record_ids = fields.One2many('asr.social.action.record', 'clause_id',
@@ -60,35 +66,20 @@ class AsrClause(models.Model):
         for entry in entries:
             entry.write({'amount': entry.amount})
 
+    @api.depends('hour_objective', 'hours_realised')
+    def _compute_progress(self):
+        # the same rule as the refresh of the totals, which writes these columns in SQL
+        for clause in self:
+            clause.hours_progress, clause.hours_missing = progress(clause.hour_objective,
+                                                                   clause.hours_realised)
+
     @api.multi
-    def _compute_hours_realised(self):
-        ids = [i for i in self.ids if isinstance(i, int)]
-        totals, pending, people = {}, {}, {}
-        if ids:
-            Entry = self.env['asr.hour.entry'].sudo()
-            for group in Entry.read_group([('clause_id', 'in', ids)],
-                                          ['clause_id', 'state', 'hours'],
-                                          ['clause_id', 'state'], lazy=False):
-                clause_id = group['clause_id'][0]
-                if group['state'] == 'validated':
-                    totals[clause_id] = group['hours']
-                elif group['state'] in ('draft', 'submitted'):
-                    pending[clause_id] = pending.get(clause_id, 0.0) + group['hours']
-            self.env.cr.execute("""
-                SELECT clause_id, count(DISTINCT beneficiary_id) FROM asr_hour_entry
-                WHERE clause_id IN %s AND state = 'validated' GROUP BY clause_id""",
-                                (tuple(ids),))
-            people = dict(self.env.cr.fetchall())
+    def _compute_projection(self):
+        """From the stored totals and today's date: no query."""
         today = fields.Date.from_string(fields.Date.context_today(self))
         for clause in self:
-            realised = totals.get(clause.id, 0.0)
-            clause.hours_realised = realised
-            clause.hours_to_validate = pending.get(clause.id, 0.0)
-            clause.beneficiary_count = people.get(clause.id, 0)
-            clause.hours_progress, clause.hours_missing = progress(clause.hour_objective,
-                                                                   realised)
             clause.hours_projected = projection(
-                realised, fields.Date.from_string(clause.date_start),
+                clause.hours_realised, fields.Date.from_string(clause.date_start),
                 fields.Date.from_string(clause.date_end), today)
             clause.behind_objective = (clause.clause_type == 'insertion'
                                        and clause.state == 'execution'

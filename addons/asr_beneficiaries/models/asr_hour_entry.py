@@ -7,7 +7,7 @@ from odoo.addons.asr_charter.rules.dates import fr_date
 
 from ..rules import controls, eligibility
 from ..rules.hours import (HourRuleError, amount_to_hours, duplicate_key, first_of_month,
-                           fr_number, is_subcontracting, month_text)
+                           fr_number, is_subcontracting, month_text, progress)
 from .asr_charter import PERSONAL
 
 MODALITIES = [
@@ -31,6 +31,14 @@ CHECKED_FIELDS = ('clause_id', 'beneficiary_id', 'month', 'modality', 'hours', '
                   'employer_id')
 REASON_MAX_LENGTH = 2000  # characters of a rejection reason
 INSERT_PAGE = 1000  # rows per INSERT statement of the bulk path
+INDEXES = (
+    ('asr_hour_entry_month_id_idx', '(month DESC, id DESC)'),
+    ('asr_hour_entry_clause_state_idx', '(clause_id, state) INCLUDE (hours, beneficiary_id)'),
+    ('asr_hour_entry_charter_month_idx', '(charter_id, month)'),
+    ('asr_hour_entry_person_month_idx', '(beneficiary_id, month)'),
+)
+# what the clause totals and the figure tables are made of
+FIGURE_FIELDS = frozenset(CHECKED_FIELDS) | {'state'}
 
 
 class AsrHourEntry(models.Model):
@@ -92,6 +100,12 @@ class AsrHourEntry(models.Model):
     validated_by_id = fields.Many2one('res.users', 'Checked by', readonly=True, copy=False)
     validated_on = fields.Date('Checked on', readonly=True, copy=False)
 
+    def init(self):
+        # the list's order, the figures of a clause (index-only), the charter's months
+        for name, definition in INDEXES:
+            self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON asr_hour_entry %s'
+                                % (name, definition))
+
     @api.multi
     def _compute_name(self):
         labels = dict(self._fields['modality']._description_selection(self.env))
@@ -126,13 +140,19 @@ class AsrHourEntry(models.Model):
             entries |= trusted.create(row)
         entries = entries.with_env(self.env)
         entries._check_controls()
+        self._asr_refresh_figures(entries.sudo().mapped('clause_id').ids)
         return entries
 
     @api.multi
     def write(self, vals):
         self._asr_guard_vals(vals, creating=False)
-        if not set(vals) & set(CHECKED_FIELDS):
+        if not set(vals) & FIGURE_FIELDS:
             return super(AsrHourEntry, self).write(vals)
+        clause_ids = set(self.sudo().mapped('clause_id').ids)
+        if not set(vals) & set(CHECKED_FIELDS):
+            super(AsrHourEntry, self).write(vals)
+            self._asr_refresh_figures(clause_ids)
+            return True
         if any(entry.state == 'validated' for entry in self):
             raise UserError(_("A validated entry cannot be changed: reset it to draft "
                               "first."))
@@ -145,7 +165,15 @@ class AsrHourEntry(models.Model):
                 self._asr_raise(errors, row)
             super(AsrHourEntry, entry._asr_trusted()).write(dict(vals, **row))
         self._check_controls()
+        self._asr_refresh_figures(clause_ids | set(self.sudo().mapped('clause_id').ids))
         return True
+
+    @api.multi
+    def unlink(self):
+        clause_ids = set(self.sudo().mapped('clause_id').ids)
+        res = super(AsrHourEntry, self).unlink()
+        self._asr_refresh_figures(clause_ids)
+        return res
 
     def _asr_current_values(self):
         self.ensure_one()
@@ -309,8 +337,86 @@ class AsrHourEntry(models.Model):
         with self.env.cr.savepoint():
             inserted = execute_values(self.env.cr._obj, query, values, template=template,
                                       page_size=INSERT_PAGE, fetch=True)
+            self._asr_refresh_figures(clauses)
         self.invalidate_cache()
         return [row[0] for row in inserted]
+
+    # -- figures: clause totals and summary tables, refreshed with the hours ----------------
+    @api.model
+    def _asr_refresh_figures(self, clause_ids=None):
+        """Recompute, from their entries, the totals stored on these clauses (every clause
+        when ``clause_ids`` is None) and their rows of the figure tables (hours per month and
+        modality, hours per modality), in the transaction that changed the hours. Three
+        statements per table, each reading the entries of these clauses only through the
+        index (clause_id, state); two transactions changing the hours of one clause
+        serialise on the clause's row (Odoo retries the second)."""
+        cr = self.env.cr
+        if clause_ids is None:
+            scope, params = '', ()
+        else:
+            ids = tuple(sorted({int(i) for i in clause_ids if i}))
+            if not ids:
+                return
+            scope, params = 'AND {alias} IN %s', (ids,)
+        entry_scope = scope.format(alias='e.clause_id')
+        cr.execute("""
+            WITH sums AS (
+                SELECT e.clause_id,
+                       coalesce(sum(e.hours) FILTER (WHERE e.state = 'validated'), 0) AS done,
+                       coalesce(sum(e.hours) FILTER (WHERE e.state IN ('draft', 'submitted')),
+                                0) AS waiting,
+                       coalesce(sum(e.hours) FILTER (WHERE e.state = 'rejected'), 0) AS refused,
+                       count(DISTINCT e.beneficiary_id) FILTER (WHERE e.state = 'validated')
+                           AS people
+                FROM asr_hour_entry e WHERE true {scope} GROUP BY e.clause_id)
+            SELECT c.id, c.hour_objective, coalesce(s.done, 0), coalesce(s.waiting, 0),
+                   coalesce(s.refused, 0), coalesce(s.people, 0)
+            FROM asr_clause c LEFT JOIN sums s ON s.clause_id = c.id
+            WHERE true {clause_scope}
+            ORDER BY c.id""".format(scope=entry_scope, clause_scope=scope.format(alias='c.id')),
+                   params * 2)
+        rows = []
+        for clause_id, objective, done, waiting, refused, people in cr.fetchall():
+            reached, missing = progress(objective or 0, done)
+            rows.append((clause_id, done, waiting, refused, people, reached, missing))
+        if rows:
+            # rows locked in id order: concurrent refreshes of the same clauses serialise
+            execute_values(cr._obj, """
+                UPDATE asr_clause c SET hours_realised = v.done, hours_to_validate = v.waiting,
+                    hours_rejected = v.refused, beneficiary_count = v.people,
+                    hours_progress = v.reached, hours_missing = v.missing
+                FROM (VALUES %s) AS v(id, done, waiting, refused, people, reached, missing)
+                WHERE c.id = v.id""", rows, page_size=INSERT_PAGE)
+        cr.execute("DELETE FROM asr_hour_month_total WHERE true "
+                   + scope.format(alias='clause_id'), params)
+        cr.execute("""
+            INSERT INTO asr_hour_month_total (clause_id, charter_id, month, modality, hours,
+                                              entry_count, beneficiary_count)
+            SELECT e.clause_id, e.charter_id, e.month, e.modality, sum(e.hours), count(*),
+                   count(DISTINCT e.beneficiary_id)
+            FROM asr_hour_entry e WHERE e.state = 'validated' """ + entry_scope + """
+            GROUP BY e.clause_id, e.charter_id, e.month, e.modality
+            ORDER BY e.clause_id, e.month, e.modality""", params)
+        cr.execute("DELETE FROM asr_clause_modality_total WHERE true "
+                   + scope.format(alias='clause_id'), params)
+        cr.execute("""
+            INSERT INTO asr_clause_modality_total (clause_id, charter_id, modality, hours,
+                                                   share, beneficiary_count)
+            SELECT e.clause_id, min(e.charter_id), e.modality, sum(e.hours),
+                   CASE WHEN c.hours_realised > 0 THEN sum(e.hours) * 100.0 / c.hours_realised
+                        ELSE 0 END,
+                   count(DISTINCT e.beneficiary_id)
+            FROM asr_hour_entry e JOIN asr_clause c ON c.id = e.clause_id
+            WHERE e.state = 'validated' """ + entry_scope + """
+            GROUP BY e.clause_id, e.modality, c.hours_realised
+            ORDER BY e.clause_id, e.modality""", params)
+        Clause = self.env['asr.clause']
+        Clause.invalidate_cache(['hours_realised', 'hours_to_validate', 'hours_rejected',
+                                 'beneficiary_count', 'hours_progress', 'hours_missing',
+                                 'modality_report_ids'],
+                                None if clause_ids is None else list(params[0]))
+        self.env['asr.hour.report'].invalidate_cache()
+        self.env['asr.clause.modality.report'].invalidate_cache()
 
     @api.model
     def _asr_check_scope(self, rows):

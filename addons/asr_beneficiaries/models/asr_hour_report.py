@@ -1,16 +1,60 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 
 from .asr_hour_entry import MODALITIES
 
+# The figures of the validated hours are kept in two summary tables, refreshed from the entries
+# in the transaction that changes them (asr.hour.entry._asr_refresh_figures): a grouped read
+# or a clause form reads a few indexed rows instead of aggregating every entry of the region.
+FIGURE_TABLES = """
+    CREATE TABLE IF NOT EXISTS asr_hour_month_total (
+        id serial PRIMARY KEY,
+        clause_id integer NOT NULL REFERENCES asr_clause(id) ON DELETE CASCADE,
+        charter_id integer REFERENCES asr_charter(id) ON DELETE SET NULL,
+        month date NOT NULL,
+        modality varchar NOT NULL,
+        hours double precision NOT NULL DEFAULT 0,
+        entry_count integer NOT NULL DEFAULT 0,
+        beneficiary_count integer NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS asr_hour_month_total_clause_month_idx
+        ON asr_hour_month_total (clause_id, month);
+    CREATE INDEX IF NOT EXISTS asr_hour_month_total_charter_month_idx
+        ON asr_hour_month_total (charter_id, month);
+    CREATE TABLE IF NOT EXISTS asr_clause_modality_total (
+        id serial PRIMARY KEY,
+        clause_id integer NOT NULL REFERENCES asr_clause(id) ON DELETE CASCADE,
+        charter_id integer REFERENCES asr_charter(id) ON DELETE SET NULL,
+        modality varchar NOT NULL,
+        hours double precision NOT NULL DEFAULT 0,
+        share double precision NOT NULL DEFAULT 0,
+        beneficiary_count integer NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS asr_clause_modality_total_clause_idx
+        ON asr_clause_modality_total (clause_id);
+    CREATE INDEX IF NOT EXISTS asr_clause_modality_total_charter_idx
+        ON asr_clause_modality_total (charter_id);
+"""
+
+
+def create_view(cr, name, query):
+    """(Re)create the view ``name`` over the summary tables (created when missing)."""
+    cr.execute(FIGURE_TABLES)
+    cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (name,))
+    kind = cr.fetchone()
+    if kind and kind[0] == 'v':
+        cr.execute('DROP VIEW %s CASCADE' % name)
+    cr.execute('CREATE VIEW %s AS (%s)' % (name, query))
+
 
 class AsrHourReport(models.Model):
-    """Validated insertion hours per clause, month and modality (SQL view): the figures of the
-    clauses, the monthly graph and the bilans read this, never a Python loop."""
+    """Validated insertion hours per clause, month and modality: the figures of the clauses,
+    the monthly graph and the bilans read this, never a Python loop. A view over the summary
+    table asr_hour_month_total; the charter is the entry's."""
 
     _name = 'asr.hour.report'
     _description = 'Insertion hours per month'
     _auto = False
-    _order = 'month desc'
+    _order = 'month desc, id desc'
 
     clause_id = fields.Many2one('asr.clause', 'Clause', readonly=True)
     charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True)
@@ -26,46 +70,29 @@ class AsrHourReport(models.Model):
              "the clause itself.")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE VIEW asr_hour_report AS (
-                SELECT min(e.id) AS id, e.clause_id, c.charter_id, c.market_id,
-                       c.partner_id, e.month, e.modality, sum(e.hours) AS hours,
-                       count(*) AS entry_count, count(DISTINCT e.beneficiary_id)
-                       AS beneficiary_count
-                FROM asr_hour_entry e JOIN asr_clause c ON c.id = e.clause_id
-                WHERE e.state = 'validated'
-                GROUP BY e.clause_id, c.charter_id, c.market_id, c.partner_id, e.month,
-                         e.modality
-            )""")
+        create_view(self.env.cr, self._table, """
+            SELECT t.id, t.clause_id, t.charter_id, c.market_id, c.partner_id, t.month,
+                   t.modality, t.hours, t.entry_count, t.beneficiary_count
+            FROM asr_hour_month_total t JOIN asr_clause c ON c.id = t.clause_id""")
 
 
 class AsrClauseModalityReport(models.Model):
-    """Validated hours of a clause by modality, over the whole contract (SQL view)."""
+    """Validated hours of a clause by modality, over the whole contract (a view over the
+    summary table asr_clause_modality_total)."""
 
     _name = 'asr.clause.modality.report'
     _description = 'Insertion hours per modality'
     _auto = False
-    _order = 'hours desc'
+    _order = 'hours desc, id'
 
     clause_id = fields.Many2one('asr.clause', 'Clause', readonly=True)
+    charter_id = fields.Many2one('asr.charter', 'Charter', readonly=True)
     modality = fields.Selection(MODALITIES, 'Modality', readonly=True)
     hours = fields.Float('Hours', readonly=True)
     share = fields.Float('Share of the hours (%)', readonly=True)
     beneficiary_count = fields.Integer('People', readonly=True)
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE VIEW asr_clause_modality_report AS (
-                SELECT min(e.id) AS id, e.clause_id, e.modality, sum(e.hours) AS hours,
-                       CASE WHEN t.total > 0 THEN sum(e.hours) * 100.0 / t.total ELSE 0 END
-                       AS share,
-                       count(DISTINCT e.beneficiary_id) AS beneficiary_count
-                FROM asr_hour_entry e
-                JOIN (SELECT clause_id, sum(hours) AS total FROM asr_hour_entry
-                      WHERE state = 'validated' GROUP BY clause_id) t
-                  ON t.clause_id = e.clause_id
-                WHERE e.state = 'validated'
-                GROUP BY e.clause_id, e.modality, t.total
-            )""")
+        create_view(self.env.cr, self._table, """
+            SELECT id, clause_id, charter_id, modality, hours, share, beneficiary_count
+            FROM asr_clause_modality_total""")

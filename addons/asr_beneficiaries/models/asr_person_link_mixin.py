@@ -73,6 +73,5 @@ class AsrPersonLinkMixin(models.AbstractModel):
         used = [name for name in field_names(groupby) if name in person_fields]
         if used:
             self._asr_mask_people(groups, used)
-            self.env['asr.beneficiary']._asr_audit(
-                'read_group', note='%s by %s' % (self._name, ', '.join(used)))
+            self.env['asr.beneficiary']._asr_audit('group', fields=used, model=self._name)
         return groups

@@ -127,19 +127,31 @@ class TestBeneficiaries(BeneficiaryCase):
             person.sudo(self.other_facilitator_user).read(['last_name'])
 
     def test_every_access_is_logged(self):
-        Log = self.env['auditlog.log']
+        Log = self.env['asr.access.log']
         person = self.new_person(env=self.env(user=self.staff_user))
-        logs = Log.search([('model_id.model', '=', 'asr.beneficiary'),
-                           ('res_id', '=', person.id)])
-        self.assertEqual(logs.mapped('method'), ['create'])
+        logs = Log.search([('beneficiary_id', '=', person.id)])
+        self.assertEqual(logs.mapped('operation'), ['create'])
         self.assertEqual(logs.user_id, self.staff_user)
-        self.assertIn('Nouveau', logs.line_ids.mapped('new_value_text'))
-        # records returned by create carry auditlog's "already logging" context: browse again,
-        # as every request of the web client does
-        fresh = self.env['asr.beneficiary'].sudo(self.staff_user).browse(person.id)
-        fresh.read(['last_name', 'birth_date'])
-        fresh.write({'zip': '94000'})
-        methods = Log.search([('model_id.model', '=', 'asr.beneficiary'),
-                              ('res_id', '=', person.id)]).mapped('method')
-        self.assertIn('read', methods)
-        self.assertIn('write', methods)
+        self.assertEqual(logs.channel, 'server')  # no HTTP request in this test
+        self.assertIn('last_name', logs.field_names)
+        person.sudo(self.staff_user).read(['last_name', 'birth_date'])
+        person.sudo(self.staff_user).write({'zip': '94000'})
+        logs = Log.search([('beneficiary_id', '=', person.id)])
+        self.assertEqual(logs.mapped('operation'), ['write', 'read', 'create'])
+        self.assertEqual(logs[0].field_names, 'zip')
+        self.assertEqual(logs[1].field_names, 'birth_date, last_name')
+        # one row for a list of people, holding no identity
+        other = self.new_person(env=self.env(user=self.staff_user))
+        count = Log.search_count([])
+        self.env['asr.beneficiary'].sudo(self.staff_user).search_read(
+            [('id', 'in', (person | other).ids)], ['last_name', 'first_name'])
+        self.assertEqual(Log.search_count([]), count + 1)
+        row = Log.search([], limit=1)
+        self.assertEqual(row.record_count, 2)
+        self.assertIn(person.code, row.references)
+        self.assertNotIn(person.last_name, row.references)
+        # nobody changes or deletes the log through Odoo
+        with self.assertRaisesRegex(UserError, 'journal'):
+            row.write({'note': 'x'})
+        with self.assertRaisesRegex(UserError, 'journal'):
+            row.unlink()

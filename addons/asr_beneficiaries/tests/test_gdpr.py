@@ -27,7 +27,7 @@ class TestGdpr(BeneficiaryCase):
         self.assertEqual(len(hours), 2)
         self.assertIn(100, hours[1])
         log = list(book["Journal d'accès"].iter_rows(values_only=True))
-        self.assertIn('create', [row[2] for row in log])
+        self.assertIn('Création', [row[2] for row in log])
 
     def test_anonymisation_keeps_hours(self):
         self.entry().action_validate()
@@ -42,11 +42,15 @@ class TestGdpr(BeneficiaryCase):
         self.assertEqual(person.birth_year, 1990)
         self.assertEqual(person.gender, 'female')
         self.assertFalse(person.message_ids.filtered(lambda m: 'Camille' in (m.body or '')))
-        lines = self.env['auditlog.log'].search([
-            ('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', person.id)]).mapped(
-            'line_ids')
-        self.assertFalse([v for v in lines.mapped('new_value_text') + lines.mapped(
-            'old_value_text') if v and 'Exemple' in v])
+        # the access log keeps every operation on the person (it never held a value) and
+        # the anonymisation itself, with its reason
+        logs = self.env['asr.access.log'].search([('beneficiary_id', '=', person.id)])
+        self.assertIn('create', logs.mapped('operation'))
+        self.assertEqual(logs.filtered(lambda l: l.operation == 'anonymise').note,
+                         'Demande du 3 mars 2026')
+        self.env.cr.execute("SELECT * FROM asr_access_log WHERE %s = ANY(res_ids)",
+                            (person.id,))
+        self.assertNotIn('Exemple', repr(self.env.cr.fetchall()))
         self.clause.invalidate_cache()
         self.assertEqual(self.clause.hours_realised, 100.0)
         self.assertEqual(self.clause.beneficiary_count, 1)

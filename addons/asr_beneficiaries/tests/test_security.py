@@ -407,13 +407,13 @@ class TestReportsAndActions(SecurityCase):
 
 class TestAudit(SecurityCase):
 
-    def logs(self, person=None, method=None):
-        domain = [('model_id.model', '=', 'asr.beneficiary')]
+    def logs(self, person=None, operation=None):
+        domain = []
         if person:
-            domain.append(('res_id', '=', person.id))
-        if method:
-            domain.append(('method', '=', method))
-        return self.env['auditlog.log'].search(domain)
+            domain.append(('beneficiary_id', '=', person.id))
+        if operation:
+            domain.append(('operation', '=', operation))
+        return self.env['asr.access.log'].search(domain)
 
     def test_wizard_reads_are_logged_under_the_real_user(self):
         wizard = self.env['asr.beneficiary.export'].sudo(self.staff_a).create(
@@ -430,21 +430,23 @@ class TestAudit(SecurityCase):
         self.assertEqual(self.person.state, 'anonymised')
         log = self.logs(self.person, 'anonymise')
         self.assertEqual(len(log), 1)
-        self.assertIn('5', log.name)
+        self.assertIn('5', log.note)
+        self.assertEqual(log.channel, 'server')
 
     def test_searching_people_by_name_is_logged(self):
         found = self.env['asr.beneficiary'].sudo(self.staff_a).name_search('Exemple')
         self.assertEqual([pid for pid, _name in found], self.person.ids)
-        self.assertEqual(self.logs(self.person, 'name_search').mapped('user_id'), self.staff_a)
+        self.assertEqual(self.logs(self.person, 'search').mapped('user_id'), self.staff_a)
 
     def test_grouping_people_is_logged(self):
-        before = len(self.logs(method='read_group'))
+        before = len(self.logs(operation='group'))
         self.env['asr.beneficiary'].sudo(self.staff_a).read_group([], ['gender'], ['gender'])
         self.env['asr.hour.entry'].sudo(self.staff_a).read_group(
             [], ['hours', 'beneficiary_id'], ['beneficiary_id'])
-        logs = self.logs(method='read_group')
+        logs = self.logs(operation='group')
         self.assertEqual(len(logs), before + 2)
         self.assertEqual(set(logs[:2].mapped('user_id')), {self.staff_a})
+        self.assertEqual(set(logs[:2].mapped('model')), {'asr.beneficiary', 'asr.hour.entry'})
 
 
 class TestMultiCompany(SecurityCase):

@@ -80,17 +80,21 @@ class AsrBeneficiaryExport(models.TransientModel):
             for col, field in enumerate(ENTRY_FIELDS):
                 write_cell(sheet, row, col, _cell(entries, field, entry[field]))
         sheet = book.add_worksheet(_('Access log'))
-        for col, title in enumerate((_('Date'), _('User'), _('Operation'))):
+        for col, title in enumerate((_('Date'), _('User'), _('Operation'), _('Channel'),
+                                     _('Fields'))):
             write_cell(sheet, 0, col, title, bold)
-        logs = self.env['auditlog.log'].sudo().search(
-            [('model_id.model', '=', 'asr.beneficiary'), ('res_id', '=', person.id)],
-            order='create_date, id')
+        Log = self.env['asr.access.log'].sudo()
+        logs = Log.search([('beneficiary_id', '=', person.id)], order='create_date, id')
+        labels = {name: dict(Log._fields[name]._description_selection(self.env))
+                  for name in ('operation', 'channel')}
         for row, log in enumerate(logs, start=1):
             when = fields.Datetime.context_timestamp(
                 self, fields.Datetime.from_string(log.create_date))
             write_cell(sheet, row, 0, when.strftime('%d/%m/%Y %H:%M'))
             write_cell(sheet, row, 1, log.user_id.name or '')
-            write_cell(sheet, row, 2, log.method)
+            write_cell(sheet, row, 2, labels['operation'].get(log.operation, ''))
+            write_cell(sheet, row, 3, labels['channel'].get(log.channel, ''))
+            write_cell(sheet, row, 4, log.field_names or '')
         book.close()
         self._asr_trusted().write({'file': base64.b64encode(stream.getvalue()),
                                    'filename': _('personal-data-%s.xlsx') % person.code})

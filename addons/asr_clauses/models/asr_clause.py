@@ -59,11 +59,11 @@ class AsrClause(models.Model):
     lot_id = fields.Many2one('asr.market.lot', 'Lot', required=True, index=True,
                              ondelete='cascade')
     market_id = fields.Many2one(related='lot_id.market_id', store=True, readonly=True,
-                                string='Market')
+                                string='Market', index=True)
     charter_id = fields.Many2one(related='lot_id.market_id.charter_id', store=True,
-                                 readonly=True, string='Charter')
+                                 readonly=True, string='Charter', index=True)
     partner_id = fields.Many2one(related='lot_id.partner_id', store=True, readonly=True,
-                                 string='Contractor')
+                                 string='Contractor', index=True)
     company_id = fields.Many2one(related='lot_id.market_id.company_id', store=True,
                                  readonly=True, string='Company')
     currency_id = fields.Many2one(related='lot_id.market_id.currency_id', readonly=True,
@@ -106,15 +106,32 @@ class AsrClause(models.Model):
     # state
     state = fields.Selection([('draft', 'Draft'), ('execution', 'In execution'),
                               ('closed', 'Closed')], 'State', default='draft', required=True,
-                             copy=False, track_visibility='onchange')
+                             copy=False, index=True, track_visibility='onchange')
 
     @api.multi
     def name_get(self):
+        """Its title, or '<disposition> — <lot>', in one query for any number of clauses
+        (grouped reads name every clause of a region)."""
         labels = dict(self._fields['clause_type']._description_selection(
             self._asr_user_env()))
-        return [(clause.id, clause.name or '%s — %s' % (
-            labels.get(clause.clause_type, ''), clause.lot_id.display_name or ''))
-            for clause in self]
+        Lot = self.env['asr.market.lot']
+        if not all(isinstance(i, int) for i in self.ids):
+            return [(clause.id, clause.name or '%s — %s' % (
+                labels.get(clause.clause_type, ''), clause.lot_id.display_name or ''))
+                for clause in self]
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        if not self.ids:
+            return []
+        self.env.cr.execute("""
+            SELECT c.id, c.name, c.clause_type, m.reference, m.name, l.number, l.name
+            FROM asr_clause c JOIN asr_market_lot l ON l.id = c.lot_id
+                 JOIN asr_market m ON m.id = l.market_id
+            WHERE c.id IN %s""", (tuple(self.ids),))
+        names = {row[0]: row[1] or '%s — %s' % (labels.get(row[2], ''),
+                                                Lot._asr_label(*row[3:]))
+                 for row in self.env.cr.fetchall()}
+        return [(clause_id, names.get(clause_id, '')) for clause_id in self.ids]
 
     @api.depends('clause_type')
     def _compute_legal_basis(self):

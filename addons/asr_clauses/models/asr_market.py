@@ -18,6 +18,13 @@ OPINIONS = [('favourable', 'Favourable'), ('reserved', 'Reserved'),
 OPINION_MAX_LENGTH = 10000  # characters of the opinion and of the recommendation
 
 
+def market_label(reference, name):
+    """How a market is named: its reference, once it has one, then its title."""
+    if reference and reference != '/':
+        return '%s — %s' % (reference, name)
+    return name
+
+
 class AsrMarket(models.Model):
     """A planned consultation (purchase forecast) and its social examination (charter art. 3)."""
 
@@ -158,8 +165,7 @@ class AsrMarket(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(m.id, '%s — %s' % (m.reference, m.name) if m.reference and m.reference != '/'
-                 else m.name) for m in self]
+        return [(m.id, market_label(m.reference, m.name)) for m in self]
 
     @api.constrains('amount_estimated', 'duration_months')
     def _check_amounts(self):

@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.addons.asr_charter.rules.dates import fr_date
 
 from ..rules.legal_checks import check_ess_reservation, check_reservations
+from .asr_market import market_label
 
 
 class AsrMarketLot(models.Model):
@@ -97,9 +98,31 @@ class AsrMarketLot(models.Model):
 
     @api.multi
     def name_get(self):
-        label = _('%s — lot %s: %s')
-        return [(lot.id, label % (lot.market_id.display_name, lot.number, lot.name))
-                for lot in self]
+        """'<market> — lot <number>: <title>', in one query for any number of lots (lists and
+        grouped reads name thousands of them: loading whole lots and markets took seconds)."""
+        if not all(isinstance(i, int) for i in self.ids):
+            return [(lot.id, self._asr_label(lot.market_id.reference, lot.market_id.name,
+                                             lot.number, lot.name)) for lot in self]
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        labels = self._asr_labels(self.ids)
+        return [(lot_id, labels.get(lot_id, '')) for lot_id in self.ids]
+
+    @api.model
+    def _asr_labels(self, ids):
+        """{lot id: name} of these lots, read in one query (no access check)."""
+        if not ids:
+            return {}
+        self.env.cr.execute("""
+            SELECT l.id, m.reference, m.name, l.number, l.name
+            FROM asr_market_lot l JOIN asr_market m ON m.id = l.market_id
+            WHERE l.id IN %s""", (tuple(ids),))
+        return {row[0]: self._asr_label(*row[1:]) for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _asr_label(self, market_reference, market_name, number, name):
+        return _('%s — lot %s: %s') % (market_label(market_reference, market_name), number,
+                                       name)
 
     @api.onchange('trade_id')
     def _onchange_trade_id(self):

@@ -53,7 +53,8 @@ class TestFigures(BeneficiaryCase):
         self.assertEqual(set(rows.mapped('charter_id')), {self.charter} if rows else set())
         lines = self.env['asr.clause.modality.report'].search(
             [('clause_id', '=', clause.id)], order='modality')
-        self.assertEqual([(l.modality, l.hours, l.beneficiary_count) for l in lines],
+        self.assertEqual([(line.modality, line.hours, line.beneficiary_count)
+                          for line in lines],
                          modalities)
         for line in lines:
             self.assertAlmostEqual(line.share, line.hours * 100.0 / realised)

@@ -1,3 +1,5 @@
+import threading
+
 from odoo import _, api, fields, http, models
 from odoo.exceptions import UserError
 
@@ -32,11 +34,15 @@ REFERENCES_SHOWN = 50
 def request_channel(operation):
     """Through what a person's data is reached: the HTTP route of the current request (the
     web client's list or form calls, the portal, XML-RPC or JSON-RPC, reports), an export, or
-    the server itself (scheduled tasks, shell) when there is no request."""
+    the server itself (scheduled tasks, shell)."""
     if operation == 'export':
         return 'export'
     request = http.request
     if not request:
+        # XML-RPC calls run outside Odoo's HTTP request objects; their dispatcher marks the
+        # thread with the caller's uid (a scheduled task's thread never has one)
+        if getattr(threading.current_thread(), 'uid', None):
+            return 'rpc'
         return 'server'
     path = request.httprequest.path or ''
     if path.startswith(('/xmlrpc', '/jsonrpc')):
@@ -144,12 +150,15 @@ class AsrAccessLog(models.Model):
 
     @api.model
     def create(self, vals):
+        self.check_access_rights('create')  # nobody has it: an AccessError first
         raise UserError(_("The access log is written by the server only."))
 
     @api.multi
     def write(self, vals):
+        self.check_access_rights('write')
         raise UserError(_("The access log cannot be changed."))
 
     @api.multi
     def unlink(self):
+        self.check_access_rights('unlink')
         raise UserError(_("The access log cannot be deleted."))

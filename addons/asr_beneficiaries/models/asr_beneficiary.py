@@ -157,23 +157,20 @@ class AsrBeneficiary(models.Model):
 
     @api.multi
     def _compute_hours_validated(self):
-        groups = self.env['asr.hour.entry'].sudo().read_group(
-            [('beneficiary_id', 'in', self.ids), ('state', '=', 'validated')],
-            ['beneficiary_id', 'hours'], ['beneficiary_id'])
-        totals = {g['beneficiary_id'][0]: g['hours'] for g in groups}
-        last = self._last_entry_months()
+        """Validated hours and last month worked, in one query (index person, month)."""
+        ids = [i for i in self.ids if isinstance(i, int)]
+        figures = {}
+        if ids:
+            self.env.cr.execute("""
+                SELECT beneficiary_id,
+                       coalesce(sum(hours) FILTER (WHERE state = 'validated'), 0), max(month)
+                FROM asr_hour_entry WHERE beneficiary_id IN %s GROUP BY beneficiary_id""",
+                                (tuple(ids),))
+            figures = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         for person in self:
-            person.hours_validated = totals.get(person.id, 0.0)
-            person.last_entry_month = last.get(person.id, False)
-
-    @api.multi
-    def _last_entry_months(self):
-        if not self.ids:
-            return {}
-        self.env.cr.execute("""SELECT beneficiary_id, max(month) FROM asr_hour_entry
-                               WHERE beneficiary_id IN %s GROUP BY beneficiary_id""",
-                            (tuple(self.ids),))
-        return dict(self.env.cr.fetchall())
+            hours, last = figures.get(person.id, (0.0, False))
+            person.hours_validated = hours
+            person.last_entry_month = last and str(last)
 
     @api.constrains('birth_date')
     def _check_birth_date(self):

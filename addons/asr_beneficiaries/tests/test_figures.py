@@ -88,6 +88,11 @@ class TestFigures(BeneficiaryCase):
         second.action_reset_draft()
         second.unlink()
         self.assertSummary(clause, 100.0, 0, 0, 1)
+        # and on the people
+        people = self.person | self.other_person
+        people.invalidate_cache()
+        self.assertEqual([(p.hours_validated, p.last_entry_month) for p in people],
+                         [(100.0, '2025-03-01'), (0.0, False)])
 
     def test_summary_follows_an_import(self):
         lines = [['clause', 'beneficiary', 'month', 'modality', 'hours'],

@@ -4,7 +4,8 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.asr_charter.controllers.portal import asr_clip, asr_form_too_large
+from odoo.addons.asr_charter.controllers.portal import (
+    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page, asr_page_of, asr_page_url)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_hour_entry import REASON_MAX_LENGTH
@@ -12,6 +13,15 @@ from ..rules.hours import month_text
 
 WAITING = ('draft', 'submitted')
 DONE = ('validated', 'rejected')
+# the lists of the pages, one page at a time, in an order the indexes serve: the waiting
+# entries oldest month first (each page grouped by clause), the people to validate by name
+# (the people's own order), the validated people soonest end of eligibility first
+WAITING_DOMAIN = [('state', 'in', WAITING)]
+WAITING_KEYS = ('month', 'id')
+PENDING_DOMAIN = [('state', '=', 'draft')]
+PENDING_KEYS = ('last_name', 'first_name', 'id')
+VALIDATED_DOMAIN = [('state', '=', 'validated')]
+VALIDATED_ORDER = 'validity_end, id'
 # what the pages show of a person: read as the facilitator, so that the audit trail of each
 # person shows the facilitator's own reads
 SHOWN_PERSON_FIELDS = ['name', 'code', 'criterion_ids', 'eligibility_status', 'proof_kind',
@@ -74,18 +84,22 @@ class AsrHoursPortal(CustomerPortal):
             people.read(SHOWN_PERSON_FIELDS)
 
     # -- hour entries ---------------------------------------------------------------------
-    @http.route(['/my/asr/hours'], type='http', auth='user', website=True)
-    def portal_my_asr_hours(self, **kw):
+    @http.route(['/my/asr/hours', '/my/asr/hours/page/<int:page>'], type='http', auth='user',
+                website=True)
+    def portal_my_asr_hours(self, page=1, **kw):
         if not self._asr_facilitator():
             return request.redirect('/my')
-        return self._asr_render_hours()
+        return self._asr_render_hours(page=page)
 
-    def _asr_render_hours(self, error=None, error_id=None, form=None):
+    def _asr_render_hours(self, error=None, error_id=None, form=None, page=1):
         entries = request.env['asr.hour.entry']
-        # searched with the user's rights (record rules), displayed with sudo
-        waiting = entries.search([('state', 'in', WAITING)])
+        # searched with the user's rights (record rules): one page of the waiting entries and
+        # the last checked ones; displayed with sudo
+        waiting, pager = asr_page(entries, WAITING_DOMAIN, ', '.join(WAITING_KEYS),
+                                  '/my/asr/hours', page)
         done = entries.search([('state', 'in', DONE)],
-                              order='validated_on desc, write_date desc, id desc', limit=20)
+                              order='validated_on desc, write_date desc, id desc',
+                              limit=PORTAL_SHORT_LIST_SIZE)
         self._asr_read_people((waiting | done).mapped('beneficiary_id'))
         waiting = waiting.sudo().sorted(lambda e: (e.clause_id.code or '', e.clause_id.id,
                                                    e.month or '', e.id))
@@ -98,6 +112,7 @@ class AsrHoursPortal(CustomerPortal):
         values.update({
             'groups': groups, 'done': done.sudo(), 'error': error, 'error_id': error_id,
             'form': form or {}, 'month_label': month_text, 'page_name': 'asr_hours',
+            'pager': pager,
         })
         return request.render('asr_beneficiaries.portal_my_asr_hours', values)
 
@@ -106,46 +121,72 @@ class AsrHoursPortal(CustomerPortal):
     def portal_my_asr_hour_validate(self, entry_id, **kw):
         entry = self._asr_checked('asr.hour.entry', entry_id)
         user = request.env.user
+        # the page the entry is listed on: the error is shown there, and the user goes back
+        # there once it is validated
+        page = asr_page_of(entry, WAITING_DOMAIN, WAITING_KEYS)
         error = self._asr_run(entry, lambda: entry.sudo()._asr_validate(user))
         if error:
-            return self._asr_render_hours(error=error, error_id=entry.id)
-        return request.redirect('/my/asr/hours?validated=%s' % entry.id)
+            return self._asr_render_hours(error=error, error_id=entry.id, page=page)
+        return request.redirect(asr_page_url('/my/asr/hours', page, validated=entry.id))
 
     @http.route(['/my/asr/hours/<int:entry_id>/reject'], type='http', auth='user',
                 methods=['POST'], website=True)
     def portal_my_asr_hour_reject(self, entry_id, reason=None, **kw):
         entry = self._asr_checked('asr.hour.entry', entry_id)
         user = request.env.user
+        page = asr_page_of(entry, WAITING_DOMAIN, WAITING_KEYS)
         if asr_form_too_large():
             return self._asr_render_hours(error=_(
                 "The form sent is too large: the reason is limited to %s characters.")
-                % REASON_MAX_LENGTH, error_id=entry.id)
+                % REASON_MAX_LENGTH, error_id=entry.id, page=page)
         error = self._asr_run(entry, lambda: entry.sudo()._asr_reject(user, reason))
         if error:
-            return self._asr_render_hours(error=error, error_id=entry.id,
+            return self._asr_render_hours(error=error, error_id=entry.id, page=page,
                                           form={'reason': asr_clip(reason, REASON_MAX_LENGTH)})
-        return request.redirect('/my/asr/hours?rejected=%s' % entry.id)
+        return request.redirect(asr_page_url('/my/asr/hours', page, rejected=entry.id))
 
     # -- beneficiaries --------------------------------------------------------------------
-    @http.route(['/my/asr/beneficiaries'], type='http', auth='user', website=True)
-    def portal_my_asr_beneficiaries(self, **kw):
+    @http.route(['/my/asr/beneficiaries', '/my/asr/beneficiaries/page/<int:page>'],
+                type='http', auth='user', website=True)
+    def portal_my_asr_beneficiaries(self, page=1, **kw):
         if not self._asr_facilitator():
             return request.redirect('/my')
-        return self._asr_render_beneficiaries()
+        return self._asr_render_beneficiaries(page=page)
 
-    def _asr_render_beneficiaries(self, error=None, error_id=None, form=None):
+    def _asr_render_beneficiaries(self, error=None, error_id=None, form=None, page=1):
         people = request.env['asr.beneficiary']
-        pending = people.search([('state', '=', 'draft')])
-        validated = people.search([('state', '=', 'validated')], order='validity_end, id')
+        # searched with the user's rights (record rules): one page of the people to validate
+        # and the first validated ones, with a link to all of them
+        pending, pager = asr_page(people, PENDING_DOMAIN, ', '.join(PENDING_KEYS),
+                                  '/my/asr/beneficiaries', page)
+        validated = people.search(VALIDATED_DOMAIN, order=VALIDATED_ORDER,
+                                  limit=PORTAL_SHORT_LIST_SIZE)
         self._asr_read_people(pending | validated)
         values = self._prepare_portal_layout_values()
         values.update({
-            'pending': pending.sudo(), 'validated': validated.sudo(),
+            'pending': pending.sudo(), 'validated': validated.sudo(), 'pager': pager,
+            'validated_count': people.search_count(VALIDATED_DOMAIN),
             'proofs': people._fields['proof_kind']._description_selection(request.env),
             'error': error, 'error_id': error_id, 'form': form or {},
             'page_name': 'asr_beneficiaries',
         })
         return request.render('asr_beneficiaries.portal_my_asr_beneficiaries', values)
+
+    @http.route(['/my/asr/beneficiaries/validated',
+                 '/my/asr/beneficiaries/validated/page/<int:page>'], type='http', auth='user',
+                website=True)
+    def portal_my_asr_beneficiaries_validated(self, page=1, **kw):
+        if not self._asr_facilitator():
+            return request.redirect('/my')
+        validated, pager = asr_page(request.env['asr.beneficiary'], VALIDATED_DOMAIN,
+                                    VALIDATED_ORDER, '/my/asr/beneficiaries/validated', page)
+        self._asr_read_people(validated)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            'validated': validated.sudo(), 'pager': pager,
+            'page_name': 'asr_beneficiaries_validated',
+        })
+        return request.render('asr_beneficiaries.portal_my_asr_beneficiaries_validated', values)
 
     @http.route(['/my/asr/beneficiaries/<int:person_id>/validate'], type='http', auth='user',
                 methods=['POST'], website=True)
@@ -155,9 +196,13 @@ class AsrHoursPortal(CustomerPortal):
         proofs = dict(person._fields['proof_kind'].selection)
         if proof_kind not in proofs:
             proof_kind = None
+        # the page the person is listed on: the error is shown there, and the user goes back
+        # there once the eligibility is validated
+        page = asr_page_of(person, PENDING_DOMAIN, PENDING_KEYS)
         error = self._asr_run(person, lambda: person.sudo()._asr_validate_eligibility(
             user, proof_kind=proof_kind))
         if error:
-            return self._asr_render_beneficiaries(error=error, error_id=person.id,
+            return self._asr_render_beneficiaries(error=error, error_id=person.id, page=page,
                                                   form={'proof_kind': proof_kind or ''})
-        return request.redirect('/my/asr/beneficiaries?validated=%s' % person.id)
+        return request.redirect(asr_page_url('/my/asr/beneficiaries', page,
+                                             validated=person.id))

@@ -103,6 +103,10 @@ class AsrBeneficiary(models.Model):
                                ON asr_beneficiary (last_name, first_name, id)""")
         self.env.cr.execute("""CREATE INDEX IF NOT EXISTS asr_beneficiary_charter_order_idx
                                ON asr_beneficiary (charter_id, last_name, first_name, id)""")
+        # the portal's validated people, soonest expiry first
+        self.env.cr.execute("""CREATE INDEX IF NOT EXISTS asr_beneficiary_validity_idx
+                               ON asr_beneficiary (charter_id, validity_end, id)
+                               WHERE state = 'validated'""")
 
     @api.model
     def _default_charter(self):

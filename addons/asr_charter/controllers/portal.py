@@ -1,12 +1,20 @@
+from werkzeug.urls import url_encode
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 # A portal form carries a few texts, never a file: a bigger request is refused before anything
 # is read from it (a reverse proxy should also cap request bodies, see README).
 PORTAL_FORM_MAX_BYTES = 1024 * 1024
+# Rows of one page of a portal list (Odoo's pager, /page/<n> routes): at regional scale a
+# facilitator has tens of thousands of people and hour entries, a page never loads them all.
+PORTAL_PAGE_SIZE = 40
+# Rows of a short list beside the main one (last opinions, last checked hours, ...); when
+# there are more, the page links to their own paginated list.
+PORTAL_SHORT_LIST_SIZE = 20
 
 
 def asr_form_too_large(max_bytes=PORTAL_FORM_MAX_BYTES):
@@ -18,6 +26,45 @@ def asr_form_too_large(max_bytes=PORTAL_FORM_MAX_BYTES):
 def asr_clip(text, length):
     """A text sent back into a form after an error, cut to the field's limit."""
     return text[:length] if isinstance(text, str) else ''
+
+
+def asr_page(records, domain, order, url, page=1, step=PORTAL_PAGE_SIZE, url_args=None):
+    """One page of the records of ``domain``, searched in ``records``' environment (with the
+    user's record rules unless it is sudo): ``(page's records, pager)``.
+
+    The total is counted in SQL and only the page's rows are read (``limit``/``offset``);
+    ``order`` must be deterministic (ending with ``id``). A page beyond the last shows the
+    last one, as Odoo's pager does; ``url_args`` are the filters kept in the pager's links.
+    """
+    total = records.search_count(domain)
+    pager = portal_pager(url=url, total=total, page=page, step=step, url_args=url_args)
+    found = records.search(domain, order=order, limit=step, offset=pager['offset'])
+    return found, pager
+
+
+def asr_page_url(url, page, **params):
+    """The address of page ``page`` of the list at ``url``, as Odoo's pager writes it, with
+    the query ``params`` (e.g. the record just validated, for the page's message)."""
+    if page > 1:
+        url = '%s/page/%s' % (url, page)
+    return '%s?%s' % (url, url_encode(params)) if params else url
+
+
+def asr_page_of(record, domain, keys, step=PORTAL_PAGE_SIZE):
+    """The page number where ``record`` stands in the list of ``domain`` sorted ascending
+    by ``keys`` (required stored fields, the last one ``id``), counted in SQL from the
+    record's own sort values: e.g. to show a refused entry again on its page. The sort
+    values are read as the server (the record is checked readable before)."""
+    names = [key for key in keys if key != 'id']
+    values = dict(record.sudo().read(names)[0] if names else {}, id=record.id)
+    if not all(values[name] for name in names):
+        return 1
+    before = []
+    for index, key in enumerate(keys):
+        branch = [(prior, '=', values[prior]) for prior in keys[:index]]
+        branch = ['&'] * len(branch) + branch + [(key, '<', values[key])]
+        before = ['|'] + before + branch if before else branch
+    return record.search_count(domain + before) // step + 1
 
 
 class AsrCharterPortal(CustomerPortal):
@@ -37,34 +84,80 @@ class AsrCharterPortal(CustomerPortal):
         charter.check_access_rule('read')
         return charter.exists() or charter.browse()
 
-    @http.route(['/my/asr/charters'], type='http', auth='user', website=True)
-    def portal_my_asr_charters(self, **kw):
+    @http.route(['/my/asr/charters', '/my/asr/charters/page/<int:page>'], type='http',
+                auth='user', website=True)
+    def portal_my_asr_charters(self, page=1, **kw):
         values = self._prepare_portal_layout_values()
         charters = request.env['asr.charter']
         if not charters.check_access_rights('read', raise_exception=False):
             return request.redirect('/my')
         # searched with the user's rights (record rules), displayed with sudo: the territory
         # and member partners are not readable by portal users
+        charters, pager = asr_page(charters, [], 'act_date desc, id desc', '/my/asr/charters',
+                                   page)
         values.update({
-            'charters': charters.search([], order='act_date desc, id desc').sudo(),
+            'charters': charters.sudo(),
+            'pager': pager,
             'page_name': 'asr_charters',
         })
         return request.render('asr_charter.portal_my_asr_charters', values)
 
-    @http.route(['/my/asr/charters/<int:charter_id>'], type='http', auth='user', website=True)
-    def portal_my_asr_charter(self, charter_id, **kw):
+    def _asr_charter_checked(self, charter_id):
+        """The charter if the user may read it, else None (the pages then go back to /my)."""
         try:
             charter = self._asr_charter_check_access(charter_id)
         except (AccessError, MissingError):
-            return request.redirect('/my')
+            return None
+        return charter or None
+
+    @staticmethod
+    def _asr_committee_domain(charter):
+        return [('charter_id', '=', charter.id), ('state', '!=', 'cancelled')]
+
+    @http.route(['/my/asr/charters/<int:charter_id>',
+                 '/my/asr/charters/<int:charter_id>/page/<int:page>'], type='http',
+                auth='user', website=True)
+    def portal_my_asr_charter(self, charter_id, page=1, **kw):
+        charter = self._asr_charter_checked(charter_id)
         if not charter:
             return request.redirect('/my')
         values = self._prepare_portal_layout_values()
         charter = charter.sudo()
+        # the charter is checked: its members and committees are searched as the server, one
+        # page of the members in force, the last committees with a link to all of them
+        members, pager = asr_page(
+            request.env['asr.charter.member'].sudo(),
+            [('charter_id', '=', charter.id), ('in_force', '=', True)],
+            'membership desc, role, id', '/my/asr/charters/%s' % charter.id, page)
+        Committee = request.env['asr.charter.committee'].sudo()
+        domain = self._asr_committee_domain(charter)
         values.update({
             'charter': charter,
-            'members': charter.member_ids.filtered('in_force'),
-            'committees': charter.committee_ids.filtered(lambda c: c.state != 'cancelled'),
+            'members': members,
+            'pager': pager,
+            'committees': Committee.search(domain, order='date desc, id desc',
+                                           limit=PORTAL_SHORT_LIST_SIZE),
+            'committee_count': Committee.search_count(domain),
             'page_name': 'asr_charter',
         })
         return request.render('asr_charter.portal_my_asr_charter', values)
+
+    @http.route(['/my/asr/charters/<int:charter_id>/committees',
+                 '/my/asr/charters/<int:charter_id>/committees/page/<int:page>'],
+                type='http', auth='user', website=True)
+    def portal_my_asr_charter_committees(self, charter_id, page=1, **kw):
+        charter = self._asr_charter_checked(charter_id)
+        if not charter:
+            return request.redirect('/my')
+        values = self._prepare_portal_layout_values()
+        charter = charter.sudo()
+        committees, pager = asr_page(
+            request.env['asr.charter.committee'].sudo(), self._asr_committee_domain(charter),
+            'date desc, id desc', '/my/asr/charters/%s/committees' % charter.id, page)
+        values.update({
+            'charter': charter,
+            'committees': committees,
+            'pager': pager,
+            'page_name': 'asr_charter_committees',
+        })
+        return request.render('asr_charter.portal_my_asr_charter_committees', values)

@@ -4,7 +4,8 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.asr_charter.controllers.portal import asr_clip, asr_form_too_large
+from odoo.addons.asr_charter.controllers.portal import (
+    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_market import OPINION_MAX_LENGTH
@@ -39,30 +40,44 @@ class AsrMarketPortal(CustomerPortal):
             raise Forbidden()
         return market
 
-    @http.route(['/my/asr/markets'], type='http', auth='user', website=True)
-    def portal_my_asr_markets(self, **kw):
+    @http.route(['/my/asr/markets', '/my/asr/markets/page/<int:page>'], type='http',
+                auth='user', website=True)
+    def portal_my_asr_markets(self, page=1, **kw):
         markets = request.env['asr.market']
         if not self._asr_is_facilitator():
             return request.redirect('/my')
         values = self._prepare_portal_layout_values()
-        # searched with the user's rights (record rules), displayed with sudo
+        # searched with the user's rights (record rules), one page of the markets waiting and
+        # the last opinions; displayed with sudo
+        waiting, pager = asr_page(markets, [('state', '=', 'examined')],
+                                  'consultation_date, id', '/my/asr/markets', page)
         values.update({
-            'waiting': markets.search([('state', '=', 'examined')],
-                                      order='consultation_date, id').sudo(),
+            'waiting': waiting.sudo(),
+            'pager': pager,
             'answered': markets.search([('state', 'in', ('opinion', 'validated'))],
-                                       order='opinion_date desc, id desc', limit=20).sudo(),
+                                       order='opinion_date desc, id desc',
+                                       limit=PORTAL_SHORT_LIST_SIZE).sudo(),
             'page_name': 'asr_markets',
         })
         return request.render('asr_clauses.portal_my_asr_markets', values)
 
-    @http.route(['/my/asr/markets/<int:market_id>'], type='http', auth='user', website=True)
-    def portal_my_asr_market(self, market_id, **kw):
+    @http.route(['/my/asr/markets/<int:market_id>',
+                 '/my/asr/markets/<int:market_id>/page/<int:page>'], type='http',
+                auth='user', website=True)
+    def portal_my_asr_market(self, market_id, page=1, **kw):
         market = self._asr_market_check_access(market_id)
-        return self._render_market(market)
+        return self._render_market(market, page=page)
 
-    def _render_market(self, market, error=None, form=None):
+    def _render_market(self, market, error=None, form=None, page=1):
         values = self._prepare_portal_layout_values()
-        values.update({'market': market.sudo(), 'page_name': 'asr_market', 'error': error,
+        market = market.sudo()
+        # the market is checked: one page of its lots, searched as the server (as its lots
+        # were read before); a lot's few dispositions are read with it
+        lots, pager = asr_page(request.env['asr.market.lot'].sudo(),
+                               [('market_id', '=', market.id)], 'number, id',
+                               '/my/asr/markets/%s' % market.id, page)
+        values.update({'market': market, 'lots': lots, 'pager': pager,
+                       'page_name': 'asr_market', 'error': error,
                        'form': form or {},
                        'opinions': market._fields['opinion']._description_selection(
                            request.env)})

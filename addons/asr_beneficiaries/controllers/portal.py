@@ -101,8 +101,10 @@ class AsrHoursPortal(CustomerPortal):
                               order='validated_on desc, write_date desc, id desc',
                               limit=PORTAL_SHORT_LIST_SIZE)
         self._asr_read_people((waiting | done).mapped('beneficiary_id'))
-        waiting = waiting.sudo().sorted(lambda e: (e.clause_id.code or '', e.clause_id.id,
-                                                   e.month or '', e.id))
+        # sorted as a list: recordset.sorted() browses anew and loses the prefetch, so every
+        # clause and contractor of the page was then read on its own
+        waiting = sorted(waiting.sudo(), key=lambda e: (
+            e.clause_id.code or '', e.clause_id.id, e.month or '', e.id))
         groups = []
         for entry in waiting:
             if not groups or groups[-1][0] != entry.clause_id:

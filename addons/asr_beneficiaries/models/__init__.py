@@ -1,5 +1,6 @@
 from . import code_mixin
 from . import asr_person_link_mixin
+from . import asr_clause_order_mixin
 from . import res_partner
 from . import purchase_order
 from . import asr_charter

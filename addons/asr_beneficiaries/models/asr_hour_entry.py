@@ -33,9 +33,15 @@ REASON_MAX_LENGTH = 2000  # characters of a rejection reason
 INSERT_PAGE = 1000  # rows per INSERT statement of the bulk path
 INDEXES = (
     ('asr_hour_entry_month_id_idx', '(month DESC, id DESC)'),
-    ('asr_hour_entry_clause_state_idx', '(clause_id, state) INCLUDE (hours, beneficiary_id)'),
+    ('asr_hour_entry_clause_figures_idx',
+     '(clause_id, state) INCLUDE (hours, beneficiary_id, id, charter_id, company_id)'),
     ('asr_hour_entry_charter_month_idx', '(charter_id, month)'),
     ('asr_hour_entry_person_month_idx', '(beneficiary_id, month)'),
+    # the last checked entries (facilitator's portal)
+    ('asr_hour_entry_checked_idx', "(validated_on DESC, write_date DESC, id DESC) "
+                                   "WHERE state IN ('validated', 'rejected')"),
+    # the entries waiting for a check
+    ('asr_hour_entry_waiting_idx', "(month, id) WHERE state IN ('draft', 'submitted')"),
 )
 # what the clause totals and the figure tables are made of
 FIGURE_FIELDS = frozenset(CHECKED_FIELDS) | {'state'}
@@ -54,7 +60,7 @@ class AsrHourEntry(models.Model):
     """
 
     _name = 'asr.hour.entry'
-    _inherit = ['asr.guard.mixin', 'asr.person.link.mixin']
+    _inherit = ['asr.guard.mixin', 'asr.person.link.mixin', 'asr.clause.order.mixin']
     _description = 'Insertion hour entry'
     _order = 'month desc, id desc'
     _asr_limits = {'hours': (-100000, 100000), 'amount': (-1e9, 1e9),
@@ -101,7 +107,7 @@ class AsrHourEntry(models.Model):
     validated_on = fields.Date('Checked on', readonly=True, copy=False)
 
     def init(self):
-        # the list's order, the figures of a clause (index-only), the charter's months
+        # the list's order, the figures of a clause (index-only), the charter's months...
         for name, definition in INDEXES:
             self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON asr_hour_entry %s'
                                 % (name, definition))

@@ -49,9 +49,11 @@ def create_view(cr, name, query):
 class AsrHourReport(models.Model):
     """Validated insertion hours per clause, month and modality: the figures of the clauses,
     the monthly graph and the bilans read this, never a Python loop. A view over the summary
-    table asr_hour_month_total; the charter is the entry's."""
+    table asr_hour_month_total; the charter is the entry's. The clause is joined for its
+    market and contractor (a LEFT JOIN that PostgreSQL leaves out when they are not read)."""
 
     _name = 'asr.hour.report'
+    _inherit = ['asr.clause.order.mixin']
     _description = 'Insertion hours per month'
     _auto = False
     _order = 'month desc, id desc'
@@ -73,7 +75,7 @@ class AsrHourReport(models.Model):
         create_view(self.env.cr, self._table, """
             SELECT t.id, t.clause_id, t.charter_id, c.market_id, c.partner_id, t.month,
                    t.modality, t.hours, t.entry_count, t.beneficiary_count
-            FROM asr_hour_month_total t JOIN asr_clause c ON c.id = t.clause_id""")
+            FROM asr_hour_month_total t LEFT JOIN asr_clause c ON c.id = t.clause_id""")
 
 
 class AsrClauseModalityReport(models.Model):
@@ -81,6 +83,7 @@ class AsrClauseModalityReport(models.Model):
     summary table asr_clause_modality_total)."""
 
     _name = 'asr.clause.modality.report'
+    _inherit = ['asr.clause.order.mixin']
     _description = 'Insertion hours per modality'
     _auto = False
     _order = 'hours desc, id'

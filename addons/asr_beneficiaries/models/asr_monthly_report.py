@@ -15,7 +15,7 @@ class AsrMonthlyReport(models.Model):
 
     _name = 'asr.monthly.report'
     _description = 'Monthly report of a clause'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin', 'asr.clause.order.mixin']
     _order = 'month desc, clause_id'
     # the receipt drives the penalties: recorded by action_receive only
     _asr_protected = {'received_date'}

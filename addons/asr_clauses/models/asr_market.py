@@ -165,7 +165,16 @@ class AsrMarket(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(m.id, market_label(m.reference, m.name)) for m in self]
+        """In one query of two columns for the markets already saved (naming thousands of
+        markets must not load all their columns)."""
+        if not self.ids or not all(isinstance(i, int) for i in self.ids):
+            return [(m.id, market_label(m.reference, m.name)) for m in self]
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        self.env.cr.execute("SELECT id, reference, name FROM asr_market WHERE id IN %s",
+                            (tuple(self.ids),))
+        names = {row[0]: market_label(row[1], row[2]) for row in self.env.cr.fetchall()}
+        return [(market_id, names.get(market_id, '')) for market_id in self.ids]
 
     @api.constrains('amount_estimated', 'duration_months')
     def _check_amounts(self):

@@ -117,12 +117,19 @@ class AsrMarketLot(models.Model):
             SELECT l.id, m.reference, m.name, l.number, l.name
             FROM asr_market_lot l JOIN asr_market m ON m.id = l.market_id
             WHERE l.id IN %s""", (tuple(ids),))
-        return {row[0]: self._asr_label(*row[1:]) for row in self.env.cr.fetchall()}
+        label = self._asr_label_format()
+        return {row[0]: self._asr_label(*row[1:], label=label)
+                for row in self.env.cr.fetchall()}
 
     @api.model
-    def _asr_label(self, market_reference, market_name, number, name):
-        return _('%s — lot %s: %s') % (market_label(market_reference, market_name), number,
-                                       name)
+    def _asr_label_format(self):
+        return _('%s — lot %s: %s')
+
+    @api.model
+    def _asr_label(self, market_reference, market_name, number, name, label=None):
+        """A lot's name; ``label``: the translated format, when many lots are named."""
+        return (label or self._asr_label_format()) % (
+            market_label(market_reference, market_name), number, name)
 
     @api.onchange('trade_id')
     def _onchange_trade_id(self):

@@ -194,6 +194,19 @@ def login_session(server, login):
     return session
 
 
+def portal_pages(session, server, url, limit=50):
+    """The text of every page of a paginated portal list (``url``, then ``url/page/N``) as
+    the session's user sees them: the whole suite's records share the facilitator's lists."""
+    texts = []
+    for number in range(1, limit + 1):
+        page_url = server.url + (url if number == 1 else '%s/page/%s' % (url, number))
+        text = session.get(page_url, timeout=60).text
+        texts.append(text)
+        if 'href="%s/page/%s"' % (url, number + 1) not in text:
+            break
+    return '\n'.join(texts)
+
+
 @pytest.fixture(scope='session')
 def browser():
     from playwright.sync_api import sync_playwright

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import login_session
+from .conftest import login_session, portal_pages
 
 
 @pytest.fixture(scope='module')
@@ -102,7 +102,7 @@ def test_portal_home_links_to_hours_and_people(odoo_server, portal_hours):
 
 def test_waiting_hours_are_listed_with_the_person(odoo_server, portal_hours):
     session = login_session(odoo_server, 'test_facilitator')
-    page = session.get(odoo_server.url + '/my/asr/hours', timeout=60).text
+    page = portal_pages(session, odoo_server, '/my/asr/hours')
     assert 'DÉMO Lina' in page
     assert '05/2025' in page and '06/2025' in page
     assert 'Jardins du Morbras (test)' in page

@@ -9,7 +9,7 @@ import xmlrpc.client
 import openpyxl
 import pytest
 
-from .conftest import login_session
+from .conftest import login_session, portal_pages
 
 CHARTER_PDF = '/report/pdf/asr_charter.asr_charter_report_document/%s'
 CCAP_HTML = '/report/html/asr_clauses.asr_market_lot_ccap_document/%s'
@@ -130,7 +130,7 @@ def test_portal_reads_of_people_are_audited_under_the_facilitator(odoo_server):
         'charter_id': odoo_server.ids['charter'], 'last_name': 'Lecture',
         'first_name': 'Portail', 'birth_date': '1994-04-04'})
     session = login_session(odoo_server, 'test_facilitator')
-    page = session.get(odoo_server.url + '/my/asr/beneficiaries', timeout=60).text
+    page = portal_pages(session, odoo_server, '/my/asr/beneficiaries')
     assert 'LECTURE Portail' in page
     logs = call('admin', 'asr.access.log', 'search_read', [
         ('beneficiary_id', '=', person), ('operation', '=', 'read')], ['user_id', 'channel'])

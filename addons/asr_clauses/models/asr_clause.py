@@ -128,10 +128,11 @@ class AsrClause(models.Model):
             FROM asr_clause c JOIN asr_market_lot l ON l.id = c.lot_id
                  JOIN asr_market m ON m.id = l.market_id
             WHERE c.id IN %s""", (tuple(self.ids),))
-        label = Lot._asr_label_format()
+        rows = self.env.cr.fetchall()
+        label = Lot._asr_label_format()  # a query of its own (translation): after the fetch
         names = {row[0]: row[1] or '%s — %s' % (labels.get(row[2], ''),
                                                 Lot._asr_label(*row[3:], label=label))
-                 for row in self.env.cr.fetchall()}
+                 for row in rows}
         return [(clause_id, names.get(clause_id, '')) for clause_id in self.ids]
 
     @api.depends('clause_type')

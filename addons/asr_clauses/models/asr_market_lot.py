@@ -117,9 +117,9 @@ class AsrMarketLot(models.Model):
             SELECT l.id, m.reference, m.name, l.number, l.name
             FROM asr_market_lot l JOIN asr_market m ON m.id = l.market_id
             WHERE l.id IN %s""", (tuple(ids),))
-        label = self._asr_label_format()
-        return {row[0]: self._asr_label(*row[1:], label=label)
-                for row in self.env.cr.fetchall()}
+        rows = self.env.cr.fetchall()
+        label = self._asr_label_format()  # a query of its own (translation): after the fetch
+        return {row[0]: self._asr_label(*row[1:], label=label) for row in rows}
 
     @api.model
     def _asr_label_format(self):

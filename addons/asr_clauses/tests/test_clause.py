@@ -1,5 +1,5 @@
 """Dispositions of a lot: hour objective (estimated, awarded, overridden) and legal checks."""
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .common import ClauseCase
 
@@ -152,3 +152,32 @@ class TestLegalChecks(ClauseCase):
             with self.assertRaisesRegex(ValidationError, 'L2152-7'):
                 with self.env.cr.savepoint():
                     self._clause('award_criterion', criterion_weight=weight)
+
+
+class TestNames(ClauseCase):
+    """Markets, lots and clauses are named in one query per call, as a user may read them."""
+
+    def test_names_of_many_records_at_once(self):
+        second = self.env['asr.market.lot'].create({
+            'market_id': self.market.id, 'number': 4, 'name': 'Peinture',
+            'trade_id': self.env.ref('asr_clauses.trade_masonry').id,
+            'amount_estimated': 100000.0})
+        first = self.insertion_clause()
+        titled = self.insertion_clause(lot=second, name='Clause des peintres')
+        market = self.market.reference
+        self.assertTrue(market and market != '/')
+        lots = self.lot | second
+        self.assertEqual(lots.with_context(lang='fr_FR').name_get(), [
+            (self.lot.id, '%s — Réhabilitation du gymnase (test) — lot 3 : Maçonnerie' % market),
+            (second.id, '%s — Réhabilitation du gymnase (test) — lot 4 : Peinture' % market)])
+        self.assertEqual((first | titled).with_context(lang='fr_FR').name_get(), [
+            (first.id, "Clause d'insertion — %s — Réhabilitation du gymnase (test) — lot 3 : "
+                       "Maçonnerie" % market),
+            (titled.id, 'Clause des peintres')])
+        self.assertEqual(self.market.name_get(),
+                         [(self.market.id, '%s — Réhabilitation du gymnase (test)' % market)])
+        # a user who may not read a clause gets no name for it
+        other = self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Sans accès', 'login': 'asr_names_none', 'groups_id': [(6, 0, [])]})
+        with self.assertRaises(AccessError):
+            first.sudo(other).name_get()

@@ -84,3 +84,24 @@ def test_every_access_to_a_person_is_audited(odoo_server, insertion):
                       if log['user_id'][0] == facilitator}
     assert {'create', 'write'} <= by_staff
     assert ('read', 'rpc') in by_facilitator
+
+
+@pytest.mark.parametrize('login', ['test_buyer', 'test_manager', 'test_staff'])
+def test_clause_totals_and_access_log_are_written_by_the_server_only(
+        odoo_server, insertion, login):
+    """The totals stored on a clause come from its hours; the access log from the server:
+    no role writes them over XML-RPC, and they stay what the hours say."""
+    call = odoo_server.call
+    for values in ({'hours_realised': 9999.0}, {'hours_to_validate': 1.0},
+                   {'hours_rejected': 1.0}, {'beneficiary_count': 50},
+                   {'hours_progress': 100.0}, {'hours_missing': 0.0}):
+        with pytest.raises(xmlrpc.client.Fault) as err:
+            call(login, 'asr.clause', 'write', [insertion['clause']], values)
+        assert err.value.faultCode == 4, (login, values, err.value.faultString[-200:])
+    with pytest.raises(xmlrpc.client.Fault) as err:
+        call(login, 'asr.access.log', 'create', {'operation': 'read', 'model': 'x'})
+    assert err.value.faultCode == 4
+    clause = call('admin', 'asr.clause', 'read', [insertion['clause']],
+                  fields=['hours_realised', 'hours_to_validate', 'beneficiary_count'])[0]
+    assert (clause['hours_realised'], clause['hours_to_validate'],
+            clause['beneficiary_count']) == (140.0, 0.0, 1)

@@ -44,3 +44,31 @@ def test_buyer_opens_charter_form_in_backend(browser, odoo_server):
     # a buyer reads the charter but has no button to change its state
     assert page.locator('button[name="action_close"]').count() == 0
     page.close()
+
+
+def test_manager_reads_the_access_log_in_french(browser, odoo_server):
+    """A facilitator's reading of people on the portal reaches the access log; the manager
+    finds it from the menu, in French, with references and never names."""
+    from .conftest import login_session
+    odoo_server.call('admin', 'asr.beneficiary', 'create', {
+        'charter_id': odoo_server.ids['charter'], 'last_name': 'Journal',
+        'first_name': 'Navigateur', 'birth_date': '1994-04-04'})
+    session = login_session(odoo_server, 'test_facilitator')
+    assert session.get(odoo_server.url + '/my/asr/beneficiaries', timeout=60).ok
+    page = browser_login(browser, odoo_server, 'test_manager')
+    page.wait_for_selector('#oe_main_menu_navbar')
+    page.click('#oe_main_menu_navbar >> text=Achats responsables')
+    page.wait_for_selector('.o_list_view')
+    # Odoo 11 Community: the application's menus in the left bar, under "Configuration"
+    page.click('.o_sub_menu >> text=Journal des accès aux données personnelles')
+    page.wait_for_selector('.o_list_view >> text=Portail')
+    table = page.inner_text('.o_list_view')
+    for word in ('Utilisateur', 'Opération', 'Canal', 'Lecture', 'Portail'):
+        assert word in table, word
+    page.click('.o_list_view tbody >> text=Portail')
+    page.wait_for_selector('.o_form_view')
+    form = page.inner_text('.o_form_view')
+    assert 'Personnes (références)' in form
+    assert 'B-' in form
+    assert 'JOURNAL' not in form and 'Navigateur' not in form
+    page.close()

@@ -5,7 +5,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 
 from odoo.addons.asr_charter.controllers.portal import (
-    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page, asr_page_of, asr_page_url)
+    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_labels, asr_page, asr_page_of,
+    asr_page_url, asr_preload, asr_shown)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_hour_entry import REASON_MAX_LENGTH
@@ -22,6 +23,9 @@ PENDING_DOMAIN = [('state', '=', 'draft')]
 PENDING_KEYS = ('last_name', 'first_name', 'id')
 VALIDATED_DOMAIN = [('state', '=', 'validated')]
 VALIDATED_ORDER = 'validity_end, id'
+# what the hours page shows of an entry, loaded in one query for the page
+SHOWN_ENTRY_FIELDS = ('clause_id', 'beneficiary_id', 'month', 'modality', 'employer_id', 'hours',
+                      'amount', 'company_id', 'state', 'reject_reason')
 # what the pages show of a person: read as the facilitator, so that the audit trail of each
 # person shows the facilitator's own reads
 SHOWN_PERSON_FIELDS = ['name', 'code', 'criterion_ids', 'eligibility_status', 'proof_kind',
@@ -78,10 +82,11 @@ class AsrHoursPortal(CustomerPortal):
         return None
 
     @staticmethod
-    def _asr_read_people(people):
-        """Read what the page shows of ``people`` as the user: logged in their audit trail."""
+    def _asr_read_people(people, names=SHOWN_PERSON_FIELDS):
+        """Read what the page shows of ``people`` (``names``) as the user: logged in their
+        audit trail."""
         if people:
-            people.read(SHOWN_PERSON_FIELDS)
+            people.read(list(names))
 
     # -- hour entries ---------------------------------------------------------------------
     @http.route(['/my/asr/hours', '/my/asr/hours/page/<int:page>'], type='http', auth='user',
@@ -100,10 +105,14 @@ class AsrHoursPortal(CustomerPortal):
         done = entries.search([('state', 'in', DONE)],
                               order='validated_on desc, write_date desc, id desc',
                               limit=PORTAL_SHORT_LIST_SIZE)
-        self._asr_read_people((waiting | done).mapped('beneficiary_id'))
+        self._asr_read_people((waiting | done).mapped('beneficiary_id'), ['name'])
+        shown = asr_preload(asr_shown(waiting | done), SHOWN_ENTRY_FIELDS)
+        clauses = asr_preload(shown.mapped('clause_id'), ('code', 'display_name', 'partner_id'))
+        asr_preload(clauses.mapped('partner_id') | shown.mapped('employer_id'), ('name',))
+        asr_preload(shown.mapped('beneficiary_id'), ('name',))
         # sorted as a list: recordset.sorted() browses anew and loses the prefetch, so every
         # clause and contractor of the page was then read on its own
-        waiting = sorted(waiting.sudo(), key=lambda e: (
+        waiting = sorted(asr_shown(waiting), key=lambda e: (
             e.clause_id.code or '', e.clause_id.id, e.month or '', e.id))
         groups = []
         for entry in waiting:
@@ -112,7 +121,8 @@ class AsrHoursPortal(CustomerPortal):
             groups[-1][1].append(entry)
         values = self._prepare_portal_layout_values()
         values.update({
-            'groups': groups, 'done': done.sudo(), 'error': error, 'error_id': error_id,
+            'groups': groups, 'done': asr_shown(done), 'error': error, 'error_id': error_id,
+            'labels': asr_labels(entries, 'modality', 'state'),
             'form': form or {}, 'month_label': month_text, 'page_name': 'asr_hours',
             'pager': pager,
         })
@@ -166,7 +176,7 @@ class AsrHoursPortal(CustomerPortal):
         self._asr_read_people(pending | validated)
         values = self._prepare_portal_layout_values()
         values.update({
-            'pending': pending.sudo(), 'validated': validated.sudo(), 'pager': pager,
+            'pending': asr_shown(pending), 'validated': asr_shown(validated), 'pager': pager,
             'validated_count': people.search_count(VALIDATED_DOMAIN),
             'proofs': people._fields['proof_kind']._description_selection(request.env),
             'error': error, 'error_id': error_id, 'form': form or {},
@@ -185,7 +195,7 @@ class AsrHoursPortal(CustomerPortal):
         self._asr_read_people(validated)
         values = self._prepare_portal_layout_values()
         values.update({
-            'validated': validated.sudo(), 'pager': pager,
+            'validated': asr_shown(validated), 'pager': pager,
             'page_name': 'asr_beneficiaries_validated',
         })
         return request.render('asr_beneficiaries.portal_my_asr_beneficiaries_validated', values)

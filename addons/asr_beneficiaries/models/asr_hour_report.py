@@ -53,7 +53,7 @@ class AsrHourReport(models.Model):
     market and contractor (a LEFT JOIN that PostgreSQL leaves out when they are not read)."""
 
     _name = 'asr.hour.report'
-    _inherit = ['asr.clause.order.mixin']
+    _inherit = ['asr.clause.order.mixin', 'asr.read.mixin']
     _description = 'Insertion hours per month'
     _auto = False
     _order = 'month desc, id desc'
@@ -83,7 +83,7 @@ class AsrClauseModalityReport(models.Model):
     summary table asr_clause_modality_total)."""
 
     _name = 'asr.clause.modality.report'
-    _inherit = ['asr.clause.order.mixin']
+    _inherit = ['asr.clause.order.mixin', 'asr.read.mixin']
     _description = 'Insertion hours per modality'
     _auto = False
     _order = 'hours desc, id'

@@ -1,3 +1,4 @@
+from . import asr_read_mixin
 from . import asr_guard_mixin
 from . import asr_wizard_mixin
 from . import asr_charter_article

@@ -53,6 +53,7 @@ class AsrGuardMixin(models.AbstractModel):
     """
 
     _name = 'asr.guard.mixin'
+    _inherit = ['asr.read.mixin']
     _description = 'Server-side guard of the ASR records'
 
     # -- declarations of each model, merged over its extensions (see _asr_declared) ------

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 
 from odoo.addons.asr_charter.controllers.portal import (
-    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page)
+    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page, asr_shown)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_market import OPINION_MAX_LENGTH
@@ -52,11 +52,11 @@ class AsrMarketPortal(CustomerPortal):
         waiting, pager = asr_page(markets, [('state', '=', 'examined')],
                                   'consultation_date, id', '/my/asr/markets', page)
         values.update({
-            'waiting': waiting.sudo(),
+            'waiting': asr_shown(waiting),
             'pager': pager,
-            'answered': markets.search([('state', 'in', ('opinion', 'validated'))],
-                                       order='opinion_date desc, id desc',
-                                       limit=PORTAL_SHORT_LIST_SIZE).sudo(),
+            'answered': asr_shown(markets.search([('state', 'in', ('opinion', 'validated'))],
+                                                 order='opinion_date desc, id desc',
+                                                 limit=PORTAL_SHORT_LIST_SIZE)),
             'page_name': 'asr_markets',
         })
         return request.render('asr_clauses.portal_my_asr_markets', values)
@@ -70,10 +70,10 @@ class AsrMarketPortal(CustomerPortal):
 
     def _render_market(self, market, error=None, form=None, page=1):
         values = self._prepare_portal_layout_values()
-        market = market.sudo()
+        market = asr_shown(market)
         # the market is checked: one page of its lots, searched as the server (as its lots
         # were read before); a lot's few dispositions are read with it
-        lots, pager = asr_page(request.env['asr.market.lot'].sudo(),
+        lots, pager = asr_page(asr_shown(request.env['asr.market.lot']),
                                [('market_id', '=', market.id)], 'number, id',
                                '/my/asr/markets/%s' % market.id, page)
         values.update({'market': market, 'lots': lots, 'pager': pager,

@@ -181,3 +181,22 @@ class TestNames(ClauseCase):
             'name': 'Sans accès', 'login': 'asr_names_none', 'groups_id': [(6, 0, [])]})
         with self.assertRaises(AccessError):
             first.sudo(other).name_get()
+
+    def test_list_read_loads_only_the_shown_columns(self):
+        """A list reads a market's buying entity by its name alone (asr.read.mixin): the
+        same name as before, without loading the other columns of the partner."""
+        market = self.market
+        partner = market.buyer_entity_id
+        self.assertTrue(partner)
+        expected = (partner.id, partner.sudo().display_name)
+        market.invalidate_cache()
+        rows = market.read(['buyer_entity_id', 'name'])
+        self.assertEqual(rows[0]['buyer_entity_id'], expected)
+        email = partner._fields['email']
+        cache = self.env.cache
+        self.assertFalse(cache.contains(partner.sudo(), email))
+        # the ORM's own loads keep their prefetching: every column at once
+        market.invalidate_cache()
+        self.assertTrue(market.buyer_entity_id.email or True)
+        self.assertTrue(cache.contains(partner, email))
+        self.assertTrue(cache.contains(market, market._fields['nature']))

@@ -17,6 +17,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONF = os.environ.get('ASR_ODOO_CONF', os.path.join(ROOT, '.run', 'odoo.conf'))
 TEMPLATE = os.environ.get('ASR_TEST_TEMPLATE', 'asr_test_tpl')
 HTTP_DB = os.environ.get('ASR_TEST_HTTP_DB', 'asr_test_http')
+# the French demo (scripts/test.sh builds it as `make demo` does); its users' password is
+# their login
+DEMO_TEMPLATE = os.environ.get('ASR_TEST_DEMO_TEMPLATE', 'asr_test_demo_tpl')
+DEMO_DB = os.environ.get('ASR_TEST_DEMO_DB', HTTP_DB + '_demo')
+SCREENSHOTS = os.path.join(ROOT, '.run', 'screenshots')
 PASSWORDS = {'admin': 'admin', 'test_buyer': 'buyer-pw-1', 'test_finance': 'finance-pw-1',
              'test_facilitator': 'facil-pw-1', 'test_other_facilitator': 'other-pw-1',
              'test_staff': 'staff-pw-1', 'test_manager': 'manager-pw-1',
@@ -32,11 +37,12 @@ def _free_port():
 class OdooServer(object):
     """A started Odoo server, with an XML-RPC helper and the log it wrote."""
 
-    def __init__(self, port, log_path):
+    def __init__(self, port, log_path, db=HTTP_DB, passwords=None):
         self.port = port
         self.url = 'http://127.0.0.1:%s' % port
         self.log_path = log_path
-        self.db = HTTP_DB
+        self.db = db
+        self.passwords = passwords if passwords is not None else PASSWORDS
         self.first_response = None
         self.log_after_first_request = ''
         self.ids = {}
@@ -51,14 +57,18 @@ class OdooServer(object):
     def uid(self, login):
         if login not in self._uids:
             common = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/common')
-            self._uids[login] = common.authenticate(self.db, login, PASSWORDS[login], {})
+            self._uids[login] = common.authenticate(self.db, login, self.password(login), {})
         return self._uids[login]
 
     def call(self, login, model, method, *args, **kwargs):
         uid = self.uid(login)
         models = xmlrpc.client.ServerProxy(self.url + '/xmlrpc/2/object', allow_none=True)
-        return models.execute_kw(self.db, uid, PASSWORDS[login], model, method, list(args),
-                                 kwargs)
+        return models.execute_kw(self.db, uid, self.password(login), model, method,
+                                 list(args), kwargs)
+
+    def password(self, login):
+        """The seeded users' passwords; on the demo, a user's password is their login."""
+        return self.passwords.get(login, login)
 
 
 def _seed(server):
@@ -137,20 +147,21 @@ def _seed(server):
                                                  server.ids['other_charter'])
 
 
-@pytest.fixture(scope='session')
-def odoo_server(tmp_path_factory):
+def _serve(tmp_path_factory, template, database, passwords, seed=None):
+    """An Odoo server in its own process on a fresh copy of ``template`` named
+    ``database``, dropped afterwards."""
     env = dict(os.environ)
-    subprocess.run(['dropdb', '--if-exists', HTTP_DB], check=True, env=env)
-    subprocess.run(['createdb', '-T', TEMPLATE, HTTP_DB], check=True, env=env)
+    subprocess.run(['dropdb', '--if-exists', database], check=True, env=env)
+    subprocess.run(['createdb', '-T', template, database], check=True, env=env)
     port = _free_port()
     log_path = str(tmp_path_factory.mktemp('odoo') / 'server.log')
     env['PATH'] = os.path.join(ROOT, 'node_modules', '.bin') + os.pathsep + env['PATH']
     cmd = [sys.executable, os.path.join(ROOT, 'scripts', 'odoo-bin'), '-c', CONF,
-           '-d', HTTP_DB, '--db-filter=^%s$' % HTTP_DB, '--http-port=%s' % port,
+           '-d', database, '--db-filter=^%s$' % database, '--http-port=%s' % port,
            '--http-interface=127.0.0.1', '--workers=0', '--max-cron-threads=0',
            '--log-level=info', '--logfile=%s' % log_path]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    server = OdooServer(port, log_path)
+    server = OdooServer(port, log_path, db=database, passwords=passwords)
     try:
         deadline = time.time() + 180
         while True:
@@ -171,7 +182,8 @@ def odoo_server(tmp_path_factory):
         # the very first request: Odoo imports every installable addon of the path here
         server.first_response = requests.get(server.url + '/web/login', timeout=120)
         server.log_after_first_request = server.log()
-        _seed(server)
+        if seed:
+            seed(server)
         yield server
     finally:
         proc.terminate()
@@ -179,7 +191,21 @@ def odoo_server(tmp_path_factory):
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
-        subprocess.run(['dropdb', '--if-exists', HTTP_DB], env=env)
+        subprocess.run(['dropdb', '--if-exists', database], env=env)
+
+
+@pytest.fixture(scope='session')
+def odoo_server(tmp_path_factory):
+    """The server of the cross-module tests, on the template without demo, seeded."""
+    yield from _serve(tmp_path_factory, TEMPLATE, HTTP_DB, PASSWORDS, seed=_seed)
+
+
+@pytest.fixture(scope='session')
+def demo_server(tmp_path_factory):
+    """A server on a copy of the French demo, as `make demo` builds it, nothing added: the
+    browser journeys start where a new user starts (logins acheteur, responsable, finance,
+    facilitateur, suivi; password = login)."""
+    yield from _serve(tmp_path_factory, DEMO_TEMPLATE, DEMO_DB, {'admin': 'admin'})
 
 
 def login_session(server, login):
@@ -188,7 +214,7 @@ def login_session(server, login):
     page = session.get(server.url + '/web/login', timeout=60).text
     token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
     resp = session.post(server.url + '/web/login', data={
-        'login': login, 'password': PASSWORDS[login], 'csrf_token': token,
+        'login': login, 'password': server.password(login), 'csrf_token': token,
         'redirect': ''}, timeout=120)
     resp.raise_for_status()
     return session
@@ -207,12 +233,48 @@ def portal_pages(session, server, url, limit=50):
     return '\n'.join(texts)
 
 
+# the browser pages a test opened (browser_login): photographed when the test fails
+OPEN_PAGES = []
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, 'asr_report_' + report.when, report)
+
+
+@pytest.fixture(autouse=True)
+def _screenshot_on_failure(request):
+    """A failed browser test leaves a screenshot of each page it still had open in
+    .run/screenshots/<test>-<n>.png (and says so in the test's output)."""
+    del OPEN_PAGES[:]
+    yield
+    report = getattr(request.node, 'asr_report_call', None)
+    if report is not None and report.failed:
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        for number, page in enumerate(OPEN_PAGES, 1):
+            if page.is_closed():
+                continue
+            path = os.path.join(SCREENSHOTS, '%s-%s.png' % (request.node.name, number))
+            try:
+                page.screenshot(path=path, full_page=True)
+                print('screenshot of %s: %s' % (page.url, path))
+            except Exception as err:  # the page may have crashed with the test
+                print('no screenshot of %s: %s' % (page.url, err))
+    del OPEN_PAGES[:]
+
+
 @pytest.fixture(scope='session')
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(
-            executable_path='/usr/bin/chromium', headless=True,
+            executable_path='/usr/bin/chromium',
+            # ASR_HEADED=1 shows the browser (a display is needed), ASR_SLOW_MO=300 slows
+            # each action down by that many milliseconds to watch it
+            headless=os.environ.get('ASR_HEADED') != '1',
+            slow_mo=int(os.environ.get('ASR_SLOW_MO', '0')),
             args=['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
                   '--disable-background-networking', '--disable-component-update',
                   '--disable-sync'])
@@ -222,10 +284,11 @@ def browser():
 
 def browser_login(browser, server, login):
     page = browser.new_page(locale='fr-FR')
+    OPEN_PAGES.append(page)
     page.set_default_timeout(60000)
     page.goto(server.url + '/web/login')
     page.fill('input[name="login"]', login)
-    page.fill('input[name="password"]', PASSWORDS[login])
+    page.fill('input[name="password"]', server.password(login))
     # the backend keeps a long-polling request open: wait for the page load, never 'networkidle'
     with page.expect_navigation():
         page.click('button[type="submit"]')

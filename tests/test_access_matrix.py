@@ -34,6 +34,7 @@ person.read_b                denied  denied  denied  denied  denied  ok      den
 person.search_on_name_a      denied  denied  denied  ok      ok      none    denied   denied
 person.read_group_gender_a   denied  denied  denied  ok      ok      none    denied   denied
 person.name_search_a         denied  denied  denied  ok      ok      none    denied   denied
+person.name_search_code_a    denied  denied  denied  ok      ok      none    denied   denied
 person.export_data_a         denied  denied  denied  ok      ok      denied  denied   denied
 person.create_a              denied  denied  denied  ok      denied  denied  denied   denied
 person.create_b              denied  denied  denied  denied  denied  denied  denied   denied
@@ -140,6 +141,13 @@ class Cell(object):
     def person_name_search_a(self):
         return self.found(self.call('asr.beneficiary', 'name_search', 'Matrice'),
                           self.data['person_a'])
+
+    def person_name_search_code_a(self):
+        code = 'B-%05d' % self.data['person_a']
+        found = dict(self.call('asr.beneficiary', 'name_search', code))
+        if self.data['person_a'] not in found:
+            return 'none'
+        return 'ok' if found[self.data['person_a']] == 'MATRICE Alice' else 'masked'
 
     def person_export_data_a(self):
         rows = self.call('asr.beneficiary', 'export_data', [self.data['person_a']],

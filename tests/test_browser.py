@@ -30,6 +30,9 @@ def test_buyer_opens_charter_form_in_backend(browser, odoo_server):
     # Odoo 11 Community's top bar; the buyer opens the app through its top menu
     page.wait_for_selector('#oe_main_menu_navbar')
     page.click('#oe_main_menu_navbar >> text=Achats responsables')
+    # the application opens on the user's work ("Mon travail"); the charters in the left bar
+    page.wait_for_selector('.o_kanban_view')
+    page.click('.o_sub_menu >> text="Chartes"')
     page.wait_for_selector('.o_list_view')
     assert 'Chartes' in page.inner_text('.o_control_panel .breadcrumb')
     page.click('.o_list_view >> text=Charte ASR de test')
@@ -58,7 +61,7 @@ def test_manager_reads_the_access_log_in_french(browser, odoo_server):
     page = browser_login(browser, odoo_server, 'test_manager')
     page.wait_for_selector('#oe_main_menu_navbar')
     page.click('#oe_main_menu_navbar >> text=Achats responsables')
-    page.wait_for_selector('.o_list_view')
+    page.wait_for_selector('.o_kanban_view')  # "Mon travail"
     # Odoo 11 Community: the application's menus in the left bar, under "Configuration"
     page.click('.o_sub_menu >> text=Journal des accès aux données personnelles')
     page.wait_for_selector('.o_list_view >> text=Portail')

@@ -50,7 +50,7 @@ def test_buyer_starts_then_closes_the_clause_with_its_buttons(browser, odoo_serv
     page.click('.o_statusbar_buttons button:visible:has-text("Démarrer l\'exécution")')
     page.wait_for_selector(".o_statusbar_status .btn-primary >> text=En cours d'exécution")
     page.click('.o_statusbar_buttons button:visible:has-text("Clore la clause")')
-    page.wait_for_selector('.o_statusbar_status .btn-primary >> text=Close')
+    page.wait_for_selector('.o_statusbar_status .btn-primary >> text=Clôturée')
     state = odoo_server.call('admin', 'asr.clause', 'read', [clauses['ready']], ['state'])[0]
     assert state['state'] == 'closed'
     # reopening is a manager's decision: the buyer has no button for it

@@ -9,8 +9,10 @@
     'data': [
         'security/asr_beneficiaries_security.xml',
         'security/ir.model.access.csv',
+        'security/asr_import_job_security.xml',
         'data/asr_eligibility_criterion_data.xml',
         'data/asr_beneficiaries_data.xml',
+        'data/asr_import_job_data.xml',
         'views/asr_hour_entry_views.xml',
         'wizards/asr_statement_import_views.xml',
         'views/asr_beneficiary_views.xml',
@@ -20,6 +22,7 @@
         'wizards/asr_supplier_import_views.xml',
         'views/asr_access_log_views.xml',
         'views/menus.xml',
+        'views/asr_import_job_views.xml',
         'views/portal_templates.xml',
     ],
     'demo': [

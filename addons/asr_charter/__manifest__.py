@@ -11,6 +11,7 @@
         'security/asr_security.xml',
         'security/ir.model.access.csv',
         'security/asr_charter_rules.xml',
+        'views/assets.xml',
         'views/asr_charter_views.xml',
         'views/asr_charter_member_views.xml',
         'views/asr_charter_committee_views.xml',

@@ -2,7 +2,7 @@
     'name': 'ASR — Clauses sociales des marchés',
     'summary': "Prévision des achats, examen social de chaque achat avec le facilitateur, "
                "dispositions sociales par lot, objectif d'heures, bons de commande",
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Purchases',
     'author': 'ASR project',
     'license': 'AGPL-3',
@@ -15,12 +15,14 @@
         'data/asr_threshold_data.xml',
         'data/asr_clause_template_data.xml',
         'report/asr_ccap_report.xml',
+        'report/purchase_report_names.xml',
         'views/asr_market_views.xml',
         'views/asr_market_lot_views.xml',
         'views/asr_clause_views.xml',
         'views/purchase_order_views.xml',
         'views/portal_templates.xml',
         'views/asr_indicator_views.xml',
+        'wizards/asr_market_validate_views.xml',
         'views/menus.xml',
     ],
     'demo': [

@@ -13,3 +13,4 @@ from . import asr_monthly_report
 from . import asr_social_action_record
 from . import asr_clause
 from . import asr_market_lot
+from . import asr_import_job

@@ -121,6 +121,12 @@ class AsrAccessLog(models.Model):
 
     @api.model
     def _search_beneficiary_id(self, operator, value):
+        texts = [value] if isinstance(value, str) else value
+        if (operator in ('=', 'in', 'ilike') and texts and isinstance(texts, (list, tuple))
+                and all(isinstance(text, str) for text in texts)):
+            # references typed in the search view (B-00042); an unknown one finds nothing
+            code_to_id = self.env['asr.beneficiary'].code_to_id
+            operator, value = 'in', [code_to_id(text) or 0 for text in texts]
         if operator not in ('=', 'in') or not value:
             raise UserError(_("Search the access log by one person or a list of people."))
         people = value if isinstance(value, (list, tuple)) else [value]

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.asr_charter.models.asr_guard_mixin import field_names
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.defaults import single_choice
 
 from ..rules import eligibility
 from ..rules.statements import NAME_MAX_LENGTH, QPV_NAME_MAX_LENGTH
@@ -110,12 +111,12 @@ class AsrBeneficiary(models.Model):
 
     @api.model
     def _default_charter(self):
-        """The charter in force whose people the user works on, when there is one."""
+        """The charter in force whose people the user works on, when there is only one."""
         Charter = self.env['asr.charter']
         domain = [('state', '=', 'in_force')]
         if not self.env.user._is_superuser():
             domain += Charter._asr_people_domain(self.env.user)
-        return Charter.search(domain, limit=1)
+        return single_choice(Charter.search(domain, limit=2)) or Charter
 
     @api.depends('first_name', 'last_name')
     def _compute_name(self):
@@ -313,6 +314,20 @@ class AsrBeneficiary(models.Model):
             people._asr_audit('search', people, fields=['name'])
         return result
 
+    @api.model
+    def _asr_name_search_paths(self):
+        """A person is found by their reference (B-00042) or their name ('LAST First'), among
+        the people the user may read."""
+        return ['code', 'name']
+
+    @api.model
+    def _name_search(self, name='', args=None, operator='ilike', limit=100, name_get_uid=None):
+        # only who may read people searches them (buyers, managers and finance meet people's
+        # references in lists but may not look a person up, even by reference)
+        self.check_access_rights('read')
+        return super(AsrBeneficiary, self)._name_search(
+            name=name, args=args, operator=operator, limit=limit, name_get_uid=name_get_uid)
+
     @api.multi
     def export_data(self, fields_to_export, raw_data=False):
         result = super(AsrBeneficiary, self).export_data(fields_to_export, raw_data=raw_data)
@@ -368,10 +383,10 @@ class AsrBeneficiary(models.Model):
             if self.env.uid != actor.id:
                 # written as superuser for a portal user: the chatter and the audit trail name
                 # the facilitator who validated
-                person.message_post(body=_("Eligibility validated on %s (proof seen: %s).") % (
+                person._asr_post_as(actor, body=_(
+                    "Eligibility validated on %s (proof seen: %s).") % (
                     fr_date(day), dict(self._fields['proof_kind']._description_selection(
-                        self._asr_user_env())).get(person.proof_kind, '')),
-                    author_id=actor.partner_id.id)
+                        self._asr_user_env())).get(person.proof_kind, '')))
                 person._asr_audit('validate', person, fields=vals, user=actor)
         return True
 

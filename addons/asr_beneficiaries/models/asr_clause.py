@@ -11,6 +11,7 @@ class AsrClause(models.Model):
     _name = 'asr.clause'
     _inherit = ['asr.clause', 'asr.code.mixin']
     _code_prefix = 'CL-'
+    _asr_name_search_fields = ('code',)
 
     hour_entry_ids = fields.One2many('asr.hour.entry', 'clause_id', 'Hour entries')
     modality_report_ids = fields.One2many('asr.clause.modality.report', 'clause_id',
@@ -30,7 +31,8 @@ class AsrClause(models.Model):
     hours_projected = fields.Float(
         'Projected at the end date', compute='_compute_projection',
         help="Hours expected at the contract's end if the pace since its start goes on.")
-    behind_objective = fields.Boolean('Behind its objective', compute='_compute_projection')
+    behind_objective = fields.Boolean('Behind its objective', compute='_compute_projection',
+                                      search='_search_behind_objective')
     monthly_report_ids = fields.One2many('asr.monthly.report', 'clause_id', 'Monthly reports')
     late_report_count = fields.Integer('Late reports', compute='_compute_late_report_count')
     social_record_ids = fields.One2many('asr.social.action.record', 'clause_id',
@@ -96,6 +98,38 @@ class AsrClause(models.Model):
             clause.hours_projected = projected
             clause.behind_objective = (kind == 'insertion' and state == 'execution'
                                        and projected < (objective or 0))
+
+    def _search_behind_objective(self, operator, value):
+        """The clauses whose projection falls short of their objective, in one query: the rule
+        of ``rules.hours.projection`` written in SQL over the stored columns (an insertion
+        clause in execution; before its start, after its end or without dates the projection
+        is what is realised; otherwise realised x months of the contract / months elapsed,
+        both counted from the start's month, the current one included)."""
+        if operator not in ('=', '!=') or not isinstance(value, bool):
+            raise ValidationError(_("Search the clauses behind their objective with "
+                                    "= True or = False."))
+        self.env.cr.execute("""
+            SELECT id FROM (
+                SELECT id, hour_objective, hours_realised,
+                       CASE WHEN date_start IS NULL OR date_end IS NULL
+                                 OR %(today)s::date < date_start OR %(today)s::date >= date_end
+                            THEN 0
+                            ELSE (date_part('year', date_end) - date_part('year', date_start)) * 12
+                                 + date_part('month', date_end) - date_part('month', date_start) + 1
+                       END AS months_total,
+                       (date_part('year', %(today)s::date) - date_part('year', date_start))
+                           * 12 + date_part('month', %(today)s::date)
+                           - date_part('month', date_start) + 1 AS months_elapsed
+                FROM asr_clause
+                WHERE clause_type = 'insertion' AND state = 'execution') c
+            WHERE coalesce(hour_objective, 0) > CASE
+                WHEN months_total = 0 THEN coalesce(hours_realised, 0)
+                ELSE round((coalesce(hours_realised, 0) * months_total
+                            / months_elapsed)::numeric, 2) END""",
+                            {'today': fields.Date.context_today(self)})
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        behind = (operator == '=') == value
+        return [('id', 'in' if behind else 'not in', ids)]
 
     @api.multi
     def _compute_late_report_count(self):

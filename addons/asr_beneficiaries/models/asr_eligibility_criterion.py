@@ -9,6 +9,7 @@ class AsrEligibilityCriterion(models.Model):
     _description = 'Eligibility criterion'
     _inherit = ['asr.guard.mixin']
     _order = 'level, sequence, id'
+    _asr_name_search_fields = ('name', 'code')
     _asr_limits = {'name': 200, 'code': 30, 'proof': 300}
 
     name = fields.Char('Criterion', required=True, translate=True)

@@ -2,6 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import fr_date
@@ -167,17 +168,37 @@ class AsrMonthlyReport(models.Model):
     def _remind(self):
         for report in self:
             buyer = report.clause_id.market_id.user_id
-            summary = _("Monthly report of %s not received") % month_text(report.month)
             if buyer:
-                report._schedule_reminder_activity(buyer, summary)
+                lang = buyer.lang or self._asr_default_lang()
+                report.with_context(lang=lang)._asr_remind_buyer(buyer)
             if report.partner_id:
-                report.message_post(
-                    body=_("Reminder: the monthly report of %s for the clause %s was due on "
-                           "%s. Please send it to the facilitator.") % (
-                        month_text(report.month), report.clause_id.display_name,
-                        fr_date(report.due_date)),
-                    partner_ids=[report.partner_id.id], subtype='mail.mt_comment')
+                # the message (and its e-mail) in the contractor's language, signed by the
+                # buyer in charge of the market
+                lang = report.partner_id.lang or self._asr_default_lang()
+                report.with_context(lang=lang)._asr_remind_contractor(buyer)
             report.reminder_date = fields.Date.context_today(self)
+
+    @api.model
+    def _asr_default_lang(self):
+        return self.env.context.get('lang') or self.env.user.lang or 'fr_FR'
+
+    @api.multi
+    def _asr_remind_buyer(self, buyer):
+        self.ensure_one()
+        summary = _("Monthly report of %s not received") % month_text(self.month)
+        self._schedule_reminder_activity(buyer, summary)
+
+    @api.multi
+    def _asr_remind_contractor(self, buyer):
+        self.ensure_one()
+        clause_name = self.clause_id.name_get()[0][1]
+        body = _("Reminder: the monthly report of %s for the clause %s was due on "
+                 "%s. Please send it to the facilitator.") % (
+            month_text(self.month), html_escape(clause_name), fr_date(self.due_date))
+        values = dict(body=body, partner_ids=[self.partner_id.id], subtype='mail.mt_comment')
+        if buyer:
+            return self._asr_post_as(buyer, **values)
+        return self.message_post(**values)
 
     @api.multi
     def _schedule_reminder_activity(self, user, summary):

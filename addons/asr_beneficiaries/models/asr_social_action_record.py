@@ -94,13 +94,13 @@ class AsrSocialActionRecord(models.Model):
         self._asr_writer(actor).write({'state': 'validated', 'validated_by_id': actor.id})
         if self.env.uid != actor.id:
             for record in self:
-                record.message_post(body=_("Action carried out validated."),
-                                    author_id=actor.partner_id.id)
+                record._asr_post_as(actor, body=_("Action carried out validated."))
         return True
 
 
 class AsrClauseAction(models.Model):
     _inherit = 'asr.clause.action'
+    _asr_name_search_fields = ('clause_id.code',)
 
     record_ids = fields.One2many('asr.social.action.record', 'action_id', 'Carried out')
     people_done = fields.Integer('People reached', compute='_compute_people_done',

@@ -9,6 +9,11 @@ Two kinds of file, CSV or XLSX, first row = column names (case and accents ignor
 * beneficiaries: ``last_name``, ``first_name``, ``birth_date``, ``gender``, ``zip``,
   ``qpv``, ``qpv_name``, ``criteria`` (codes separated by commas).
 
+The template that the import offers names the columns in French (HOUR_TEMPLATE_COLUMNS,
+BENEFICIARY_TEMPLATE_COLUMNS) and the modalities by their French labels (MODALITY_LABELS, the
+labels the hour entries show in French); both are the vocabulary of the file, read whatever
+the user's language, next to the codes and the usual abbreviations (MODALITY_ALIASES).
+
 Parsing checks the format of each cell; the model layer then resolves references and runs
 the controls of ``rules.controls``.
 """
@@ -29,6 +34,7 @@ BENEFICIARY_COLUMNS = ('last_name', 'first_name', 'birth_date', 'gender', 'zip',
 ALIASES = {
     'clause': 'clause', 'code clause': 'clause', 'beneficiaire': 'beneficiary',
     'reference': 'beneficiary', 'nom': 'last_name', 'prenom': 'first_name',
+    'reference beneficiaire': 'beneficiary',
     'date de naissance': 'birth_date', 'naissance': 'birth_date', 'mois': 'month',
     'modalite': 'modality', 'heures': 'hours', 'montant': 'amount', 'montant ht': 'amount',
     'siret employeur': 'employer_siret', 'siret': 'employer_siret', 'sexe': 'gender',
@@ -44,6 +50,36 @@ MODALITY_ALIASES = {
     'subcontracting_esat', 'sous-traitance ea': 'subcontracting_ea',
     'formation': 'training',
 }
+# the modalities as the template, the help of the import and the hour entries (in French)
+# name them
+MODALITY_LABELS = (
+    ('cdi', 'Embauche directe — contrat à durée indéterminée (CDI)'),
+    ('cdd', 'Embauche directe — contrat à durée déterminée (CDD)'),
+    ('professionalisation', 'Embauche directe — contrat de professionnalisation'),
+    ('apprenticeship', 'Embauche directe — apprentissage'),
+    ('etti', 'Travail temporaire par une ETTI'),
+    ('ai', 'Mise à disposition par une AI'),
+    ('geiq', 'Mise à disposition par un GEIQ'),
+    ('temp_agency', 'Intérim classique (entreprise de travail temporaire)'),
+    ('subcontracting_siae', "Sous-traitance ou achat auprès d'une SIAE"),
+    ('subcontracting_esat', "Sous-traitance ou achat auprès d'un ESAT"),
+    ('subcontracting_ea', "Sous-traitance ou achat auprès d'une EA"),
+    ('training', 'Formation'),
+)
+# (internal name, column name of the template), in the template's order
+HOUR_TEMPLATE_COLUMNS = (
+    ('clause', 'Code clause'), ('beneficiary', 'Référence bénéficiaire'), ('last_name', 'Nom'),
+    ('first_name', 'Prénom'), ('birth_date', 'Date de naissance'), ('month', 'Mois'),
+    ('modality', 'Modalité'), ('hours', 'Heures'), ('amount', 'Montant HT'),
+    ('employer_siret', 'SIRET employeur'))
+BENEFICIARY_TEMPLATE_COLUMNS = (
+    ('last_name', 'Nom'), ('first_name', 'Prénom'), ('birth_date', 'Date de naissance'),
+    ('gender', 'Sexe'), ('zip', 'Code postal'), ('qpv', 'QPV'), ('qpv_name', 'Nom du QPV'),
+    ('criteria', 'Critères'))
+# the example row of the hours template: references that no record has, so that an example
+# left in the file is refused (unknown clause or person), never imported
+HOUR_TEMPLATE_EXAMPLE = ('CL-EXEMPLE', 'B-EXEMPLE', '', '', '', '03/2025',
+                         MODALITY_LABELS[0][1], '151,67', '', '')
 GENDERS = {'f': 'female', 'femme': 'female', 'female': 'female', 'h': 'male', 'm': 'male',
            'homme': 'male', 'male': 'male', 'autre': 'other', 'other': 'other'}
 YES = ('1', 'oui', 'o', 'yes', 'y', 'true', 'vrai', 'x')
@@ -145,13 +181,44 @@ def parse_month(value):
         raise StatementError('month', value=value)
 
 
+def _label_key(text):
+    """A label reduced to its letters and digits: accents, case, dashes, apostrophes (' or
+    ’), brackets and spacing as a spreadsheet or a keyboard changes them do not count."""
+    spaced = re.sub(r'[\W_]+', ' ', str(text or ''))
+    return ' '.join(re.sub(r'[^a-z0-9]+', ' ', _plain(spaced)).split())
+
+
+def _modality_keys():
+    keys = {}
+    for code in MODALITIES:
+        keys[_label_key(code)] = code
+    for alias, code in MODALITY_ALIASES.items():
+        keys[_label_key(alias)] = code
+    for code, label in MODALITY_LABELS:
+        keys[_label_key(label)] = code
+    return keys
+
+
+MODALITY_KEYS = _modality_keys()
+
+
+def modality_label(code):
+    """The French label of a modality code ('' for an unknown code)."""
+    return dict(MODALITY_LABELS).get(code, '')
+
+
 def parse_modality(value):
+    """The code of a modality given by its code (cdi, temp_agency), its French label
+    (MODALITY_LABELS) or a usual abbreviation (MODALITY_ALIASES)."""
     plain = _plain(value)
     code = plain.replace(' ', '_')
     if code in MODALITIES:
         return code
     if plain in MODALITY_ALIASES:
         return MODALITY_ALIASES[plain]
+    key = _label_key(value)
+    if key in MODALITY_KEYS:
+        return MODALITY_KEYS[key]
     raise StatementError('modality', value=value)
 
 
@@ -167,9 +234,9 @@ def check_zip(text):
         raise StatementError('zip', value=text)
 
 
-def _rows(header, rows, known):
+def _rows(header, rows, known, first_number=2):
     names = column_names(header, known)
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=first_number):
         cells = {}
         for name, value in zip(names, row):
             if name:
@@ -179,9 +246,10 @@ def _rows(header, rows, known):
         yield number, cells
 
 
-def parse_hour_rows(header, rows, clause_given=False):
+def parse_hour_rows(header, rows, clause_given=False, first_number=2):
     """Check the format of an hours statement.
 
+    :param first_number: the row number of ``rows[0]`` (a batch of a longer file).
     :return: (good, rejected): good is a list of (row_number, values); rejected a list of
         (row_number, column, key, values). Row 1 is the header, as a spreadsheet shows it.
     """
@@ -196,7 +264,7 @@ def parse_hour_rows(header, rows, clause_given=False):
     if missing:
         raise StatementError('columns', missing=missing)
     good, rejected = [], []
-    for number, cells in _rows(header, rows, HOUR_COLUMNS):
+    for number, cells in _rows(header, rows, HOUR_COLUMNS, first_number):
         values = {'clause': _text(cells.get('clause')),
                   'beneficiary': _text(cells.get('beneficiary')),
                   'last_name': _text(cells.get('last_name')),
@@ -230,14 +298,15 @@ def parse_hour_rows(header, rows, clause_given=False):
     return good, rejected
 
 
-def parse_beneficiary_rows(header, rows):
-    """Check the format of a list of beneficiaries; same return as parse_hour_rows."""
+def parse_beneficiary_rows(header, rows, first_number=2):
+    """Check the format of a list of beneficiaries; same parameters and return as
+    parse_hour_rows."""
     names = column_names(header, BENEFICIARY_COLUMNS)
     missing = [c for c in ('last_name', 'first_name', 'birth_date') if c not in names]
     if missing:
         raise StatementError('columns', missing=missing)
     good, rejected = [], []
-    for number, cells in _rows(header, rows, BENEFICIARY_COLUMNS):
+    for number, cells in _rows(header, rows, BENEFICIARY_COLUMNS, first_number):
         values = {c: _text(cells.get(c)) for c in ('last_name', 'first_name', 'zip',
                                                    'qpv_name')}
         column = None

@@ -2,12 +2,17 @@ from . import test_rules_hours
 from . import test_rules_eligibility
 from . import test_rules_statements
 from . import test_rules_suppliers
+from . import test_rules_tabular
 from . import test_hours
 from . import test_beneficiaries
 from . import test_gdpr
 from . import test_statement_import
+from . import test_import_job
 from . import test_monthly_reports
 from . import test_social_actions
 from . import test_suppliers
 from . import test_security
 from . import test_rechecks
+from . import test_name_search
+from . import test_french_messages
+from . import test_default_charter

@@ -17,15 +17,17 @@ class AsrFileImportMixin(models.AbstractModel):
     _description = 'File of an ASR import'
 
     @api.model
-    def _asr_read_file(self, data, filename):
+    def _asr_read_file(self, data, filename, details=False):
         """(header, rows) of an uploaded file (base64), refused by its size before it is
-        decoded, and by its declared rows and columns before it is parsed."""
+        decoded, and by its declared rows and columns before it is parsed; with
+        ``details``, (header, rows, info) where info says what was read (rules.tabular:
+        format, encoding, separator, first lines)."""
         try:
             inputs.check_upload(inputs.base64_size(data), MAX_BYTES)
         except inputs.InputError as err:
             raise UserError(self._table_message(TabularError('size', **err.values)))
         try:
-            return read_table(base64.b64decode(data), filename)
+            return read_table(base64.b64decode(data), filename, details=details)
         except TabularError as err:
             raise UserError(self._table_message(err))
 
@@ -36,7 +38,22 @@ class AsrFileImportMixin(models.AbstractModel):
             return _("Choose a CSV or XLSX file (%s given).") % (
                 str(values.get('filename') or '')[:80] or _('no name'))
         if err.key == 'encoding':
-            return _("The CSV file must be encoded in UTF-8 or Windows-1252.")
+            return _("The CSV file is neither in UTF-8 nor in Windows-1252 (byte %s on line "
+                     "%s cannot be read): save it as \"CSV UTF-8\" in your spreadsheet and "
+                     "choose it again.") % (values.get('byte'), values.get('line'))
+        if err.key == 'utf16':
+            return _("The CSV file is saved in Unicode (UTF-16), which the import does not "
+                     "read: save it as \"CSV UTF-8\" (or \"CSV (semicolon separated)\") in "
+                     "your spreadsheet and choose it again.")
+        if err.key == 'binary':
+            return _("The file is not a text file (control character %s on line %s): "
+                     "choose a CSV or XLSX file.") % (values.get('char'), values.get('line'))
+        if err.key == 'workbook':
+            if values.get('kind') == 'xls':
+                return _("This file is an Excel 97-2003 workbook (.xls): save it as XLSX or "
+                         "CSV and choose it again.")
+            return _("This file is an XLSX workbook named .csv: rename it to .xlsx, or save "
+                     "it as CSV, and choose it again.")
         if err.key == 'xlsx':
             return _("The XLSX file cannot be read.")
         if err.key == 'size':

@@ -1,4 +1,5 @@
 from . import asr_read_mixin
+from . import asr_name_search_mixin
 from . import asr_guard_mixin
 from . import asr_wizard_mixin
 from . import asr_charter_article
@@ -7,3 +8,4 @@ from . import asr_charter_member
 from . import asr_charter_committee
 from . import asr_charter_committee_decision
 from . import asr_charter_evaluation
+from . import mail_thread

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..rules.committee import committee_status
 from ..rules.dates import fr_date
+from ..rules.defaults import single_choice
 
 STATES = [
     ('draft', 'Draft'),
@@ -19,6 +20,7 @@ class AsrCharter(models.Model):
     _description = 'Socially responsible purchasing charter'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'act_date desc, id desc'
+    _asr_name_search_fields = ('name', 'act_number', 'territory_id.name')
     _asr_limits = {'name': 500, 'act_number': 100,
                    'committee_interval_months': (1, 60), 'committee_max_per_year': (1, 12)}
 
@@ -190,6 +192,16 @@ class AsrCharter(models.Model):
         return self._asr_trusted().write({'state': 'draft'})
 
     # ------------------------------------------------------------------ helpers
+    @api.model
+    def _asr_default_charter(self):
+        """The charter proposed when a market, a person, a committee... is created: the only
+        charter in force of the user's company, or none when there are several or none."""
+        if not self.check_access_rights('read', raise_exception=False):
+            return self.browse()
+        charters = self.search([('state', '=', 'in_force'),
+                                ('company_id', '=', self.env.user.company_id.id)], limit=2)
+        return single_choice(charters) or self.browse()
+
     @api.model
     def _asr_facilitator_domain(self, user):
         """Charters whose facilitator structure in force today is ``user``'s company."""

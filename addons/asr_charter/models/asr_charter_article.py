@@ -8,6 +8,7 @@ class AsrCharterArticle(models.Model):
     _description = 'Charter article'
     _inherit = ['asr.guard.mixin']
     _order = 'charter_id, sequence, id'
+    _asr_name_search_fields = ('code', 'name', 'charter_id.name')
     _asr_limits = {'code': 20, 'name': 300}
     _asr_frozen = {'charter_id'}
 

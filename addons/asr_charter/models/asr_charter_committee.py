@@ -11,13 +11,16 @@ class AsrCharterCommittee(models.Model):
     _description = 'Charter technical committee'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'date desc, id desc'
+    _asr_name_search_fields = ('date', 'location', 'charter_id.name')
     _asr_limits = {'location': 300}
     _asr_protected = {'state'}
     _asr_frozen = {'charter_id'}
 
     name = fields.Char('Title', compute='_compute_name')
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
-                                 index=True, track_visibility='onchange')
+                                 index=True, track_visibility='onchange',
+                                 default=lambda self: self.env['asr.charter']
+                                 ._asr_default_charter())
     attendee_ids = fields.Many2many('asr.charter.member', string='Attendees',
                                     domain="[('charter_id', '=', charter_id)]")
     decision_ids = fields.One2many('asr.charter.committee.decision', 'committee_id',

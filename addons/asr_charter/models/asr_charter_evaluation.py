@@ -14,7 +14,8 @@ class AsrCharterEvaluation(models.Model):
 
     name = fields.Char('Title', compute='_compute_name')
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, ondelete='cascade',
-                                 index=True)
+                                 index=True, default=lambda self: self.env['asr.charter']
+                                 ._asr_default_charter())
     year = fields.Integer('Year', required=True,
                           default=lambda self: fields.Date.from_string(
                               fields.Date.context_today(self)).year)

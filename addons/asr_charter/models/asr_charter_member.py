@@ -31,6 +31,7 @@ class AsrCharterMember(models.Model):
     _inherit = ['asr.guard.mixin']
     _order = 'charter_id, membership desc, role, id'
     _rec_name = 'partner_id'
+    _asr_name_search_fields = ('partner_id.display_name', 'role', 'charter_id.name')
     _asr_limits = {'note': 5000}
     _asr_frozen = {'charter_id'}
 

@@ -53,7 +53,7 @@ class AsrGuardMixin(models.AbstractModel):
     """
 
     _name = 'asr.guard.mixin'
-    _inherit = ['asr.read.mixin']
+    _inherit = ['asr.read.mixin', 'asr.name.search.mixin']
     _description = 'Server-side guard of the ASR records'
 
     # -- declarations of each model, merged over its extensions (see _asr_declared) ------
@@ -119,20 +119,67 @@ class AsrGuardMixin(models.AbstractModel):
     @api.model
     def create(self, vals):
         self._asr_check_inputs(vals)
-        if not (self._asr_is_superuser() or self._asr_in_transition()):
+        if self._asr_is_superuser():
+            return super(AsrGuardMixin, self).create(vals)
+        if not self._asr_in_transition():
             self._asr_guard_create(vals)
-        return super(AsrGuardMixin, self).create(vals)
+            return super(AsrGuardMixin, self).create(vals)
+        # a workflow method creates the record (e.g. a market and its reference): the records
+        # nested in its x2many values (its lots and their clauses, typed in one form) are
+        # created after it, as the user, each through its own guard
+        vals, nested = self._asr_split_nested(vals)
+        record = super(AsrGuardMixin, self).create(vals)
+        record._asr_write_nested(nested, create=True)
+        return record
 
     @api.multi
     def write(self, vals):
         self._asr_check_inputs(vals, creating=False)
+        nested = {}
         if not (self._asr_is_superuser() or self._asr_in_transition()):
             self._asr_guard_write(vals)
+        elif not self._asr_is_superuser():
+            vals, nested = self._asr_split_nested(vals)
         res = super(AsrGuardMixin, self).write(vals)
+        self._asr_write_nested(nested)
         if not self._asr_is_superuser():
             # nobody moves a record out of their own record rules (another charter...)
             self.exists().check_access_rule('write')
         return res
+
+    @api.model
+    def _asr_split_nested(self, vals):
+        """(``vals`` without the x2many values that reach guarded ASR records, those values):
+        the trust of a workflow method covers its own record, not the records that its
+        caller nests in the values (x2many commands create and write records)."""
+        own, nested = dict(vals), {}
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if (field is not None and field.type in ('one2many', 'many2many') and value
+                    and not field.compute and self._asr_is_guarded(field.comodel_name)):
+                nested[name] = own.pop(name)
+        return own, nested
+
+    @api.model
+    def _asr_is_guarded(self, model_name):
+        model = self.env[model_name]
+        return isinstance(model, AsrGuardMixin) and not model._transient
+
+    @api.multi
+    def _asr_write_nested(self, nested, create=False):
+        """Apply x2many values as the ORM does (inverse set by the relation, context defaults
+        dropped), outside the workflow's trust: every nested record passes its own guard."""
+        if not nested:
+            return
+        context = {key: value for key, value in self.env.context.items()
+                   if key != 'asr_transition' and not key.startswith('default_')}
+        records = self.with_context(context)
+        for name in sorted(nested, key=lambda n: self._fields[n]._sequence):
+            self._fields[name].write(records, nested[name], create=create)
+        records.modified(list(nested))
+        records._validate_fields(list(nested))
+        if self.env.recompute and self.env.context.get('recompute', True):
+            records.recompute()
 
     @api.model
     def _asr_guard_create(self, vals):

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules.indicators import percentage
+
 
 class AsrCharter(models.Model):
     """The charter's defaults for the clauses of its buyers (objective and penalties)."""
@@ -38,6 +40,9 @@ class AsrCharter(models.Model):
     market_disposition_count = fields.Integer('Markets with a social disposition',
                                               compute='_compute_indicators')
     market_reserved_count = fields.Integer('Reserved markets', compute='_compute_indicators')
+    market_disposition_rate = fields.Float('With a social disposition (%)',
+                                           compute='_compute_indicators')
+    market_reserved_rate = fields.Float('Reserved (%)', compute='_compute_indicators')
 
     def _compute_indicators(self):
         """Art. 3 indicators of the current year, summed in SQL."""
@@ -54,10 +59,12 @@ class AsrCharter(models.Model):
             charter.indicator_year = year
             charter.market_count = count
             charter.market_examined_count = group.get('examined_count', 0)
-            charter.market_examined_rate = (100.0 * group.get('examined_count', 0) / count
-                                            if count else 0.0)
+            charter.market_examined_rate = percentage(charter.market_examined_count, count)
             charter.market_disposition_count = group.get('disposition_count', 0)
+            charter.market_disposition_rate = percentage(charter.market_disposition_count,
+                                                         count)
             charter.market_reserved_count = group.get('reserved_count', 0)
+            charter.market_reserved_rate = percentage(charter.market_reserved_count, count)
 
     @api.constrains('hourly_cost', 'insertion_rate', 'insertion_rate_proximity', 'report_due_day',
                     'penalty_cap_percent')

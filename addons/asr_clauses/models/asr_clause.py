@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.asr_charter.rules.dates import fr_date
 
-from ..rules.clause_text import fr_amount, render
+from ..rules.clause_text import fr_amount, penalty_cap_sentence, render
 from ..rules.hour_objective import HourObjectiveError, hour_objective
 from ..rules.legal_checks import LegalCheckError, check_award_criterion_weight
 
@@ -39,6 +39,8 @@ class AsrClause(models.Model):
     _description = 'Social clause'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'lot_id, id'
+    _asr_name_search_fields = ('name', 'clause_type', 'market_id.name', 'market_id.reference',
+                               'lot_id.name', 'partner_id.name')
     # sanity bounds; the constraints give the exact ranges (rates and shares 0-100 %...)
     _asr_limits = {
         'name': 300, 'hourly_cost': (-10000, 10000),
@@ -115,7 +117,7 @@ class AsrClause(models.Model):
         labels = dict(self._fields['clause_type']._description_selection(
             self._asr_user_env()))
         Lot = self.env['asr.market.lot']
-        if not all(isinstance(i, int) for i in self.ids):
+        if not all(isinstance(i, int) for i in self._ids):
             return [(clause.id, clause.name or '%s — %s' % (
                 labels.get(clause.clause_type, ''), clause.lot_id.display_name or ''))
                 for clause in self]
@@ -329,6 +331,7 @@ class AsrClause(models.Model):
             'penalty_late_day': fr_amount(self.penalty_rate_late_day),
             'report_due_day': self.report_due_day,
             'penalty_cap': fr_amount(self.penalty_cap_percent),
+            'penalty_cap_sentence': penalty_cap_sentence(self.penalty_cap_percent),
             'actions': actions, 'justificatifs': justificatifs,
             'criterion_weight': fr_amount(self.criterion_weight),
             'contract_months': market.duration_months,

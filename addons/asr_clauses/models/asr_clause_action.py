@@ -17,6 +17,8 @@ class AsrClauseAction(models.Model):
     _description = 'Social action of a clause'
     _inherit = ['asr.guard.mixin']
     _order = 'clause_id, sequence, id'
+    _asr_name_search_fields = ('action', 'public', 'clause_id.market_id.name',
+                               'clause_id.market_id.reference', 'clause_id.lot_id.name')
     _asr_limits = {'people_count': (-100000, 100000), 'public': 300,
                    'justificatifs': 10000}
     _asr_frozen = {'clause_id'}

@@ -12,6 +12,7 @@ class AsrClauseTemplate(models.Model):
     _description = 'Clause model text'
     _inherit = ['asr.guard.mixin']
     _order = 'clause_type, sequence, id'
+    _asr_name_search_fields = ('name', 'clause_type')
     _asr_limits = {'name': 300, 'body': 50000}
 
     name = fields.Char('Title', required=True)

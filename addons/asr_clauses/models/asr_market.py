@@ -2,6 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from ..rules.clause_text import fr_amount
+from ..rules.examination import lots_amount_gap, lots_amount_mismatch, opinion_needs_reason
+from ..rules.indicators import flag_percentage
 from ..rules.legal_checks import needs_social_condition_flag
 
 NATURES = [('works', 'Works'), ('supplies', 'Supplies'), ('services', 'Services')]
@@ -32,10 +35,13 @@ class AsrMarket(models.Model):
     _description = 'Market (consultation)'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
     _order = 'consultation_date desc, id desc'
+    # what a picker finds a market by (asr.name.search.mixin)
+    _asr_name_search_fields = ('name', 'reference')
     _asr_limits = {
         'name': 500, 'cpv_code': 20, 'amount_estimated': (-1e11, 1e11),
         'duration_months': (-600, 600), 'social_condition_justification': 10000,
-        'opinion_text': OPINION_MAX_LENGTH, 'opinion_recommendation': OPINION_MAX_LENGTH}
+        'opinion_text': OPINION_MAX_LENGTH, 'opinion_recommendation': OPINION_MAX_LENGTH,
+        'opinion_answer': OPINION_MAX_LENGTH}
     _asr_protected = {
         'state', 'opinion', 'opinion_text', 'opinion_recommendation', 'opinion_date',
         'opinion_author_id', 'validation_user_id', 'validation_date', 'reference'}
@@ -54,7 +60,9 @@ class AsrMarket(models.Model):
              "clauses instead of the default rate.")
     # relations
     charter_id = fields.Many2one('asr.charter', 'Charter', required=True, index=True,
-                                 ondelete='restrict', track_visibility='onchange')
+                                 ondelete='restrict', track_visibility='onchange',
+                                 default=lambda self: self.env['asr.charter']
+                                 ._asr_default_charter())
     buyer_entity_id = fields.Many2one(
         'res.partner', 'Buying entity', required=True, index=True,
         help="The public buyer (territory, town, social landlord) that launches the market.")
@@ -97,10 +105,27 @@ class AsrMarket(models.Model):
     validation_user_id = fields.Many2one('res.users', 'Validated by', readonly=True,
                                          copy=False, track_visibility='onchange')
     validation_date = fields.Date('Validated on', readonly=True, copy=False)
+    opinion_answer = fields.Text(
+        "Buyer's reason for not following the opinion", copy=False,
+        track_visibility='onchange',
+        help="Needed to validate the examination after a reserved or unfavourable opinion: "
+             "why the facilitator's reservations or recommendations are not followed. The "
+             "facilitator reads it on the portal.")
+    opinion_needs_answer = fields.Boolean(
+        'Opinion to answer', compute='_compute_opinion_needs_answer',
+        help="Reserved or unfavourable opinion: the examination is validated with the "
+             "buyer's reason only.")
     # computed
     year = fields.Integer('Year', compute='_compute_year', store=True, index=True)
     quarter = fields.Char('Quarter', compute='_compute_year', store=True)
     lot_count = fields.Integer('Lots', compute='_compute_lot_count')
+    lots_amount_total = fields.Monetary('Total of the lots', compute='_compute_lots_amount',
+                                        currency_field='currency_id')
+    lots_amount_gap = fields.Monetary(
+        'Amount in no lot', compute='_compute_lots_amount', currency_field='currency_id',
+        help="Estimated amount of the market minus the estimated amounts of its lots "
+             "(negative: the lots exceed the market).")
+    lots_amount_warning = fields.Char('Lots and market amount', compute='_compute_lots_amount')
     # indicators (charter art. 3), stored as 0/1 so that pivots add them up
     examined_count = fields.Integer('Examined markets', compute='_compute_indicators',
                                     store=True)
@@ -108,6 +133,14 @@ class AsrMarket(models.Model):
                                        compute='_compute_indicators', store=True)
     reserved_count = fields.Integer('Reserved markets', compute='_compute_indicators',
                                     store=True)
+    # the same, as 100 or 0: averaged over a group of markets, the group's percentage
+    examined_rate = fields.Float('Examined (%)', compute='_compute_indicators', store=True,
+                                 group_operator='avg')
+    disposition_rate = fields.Float('With a social disposition (%)',
+                                    compute='_compute_indicators', store=True,
+                                    group_operator='avg')
+    reserved_rate = fields.Float('Reserved (%)', compute='_compute_indicators', store=True,
+                                 group_operator='avg')
 
     @api.depends('consultation_date')
     def _compute_year(self):
@@ -136,11 +169,59 @@ class AsrMarket(models.Model):
             market.examined_count = int(market.state != 'to_examine')
             market.disposition_count = int(bool(types))
             market.reserved_count = int(bool(types & reserved))
+            market.examined_rate = flag_percentage(market.examined_count)
+            market.disposition_rate = flag_percentage(market.disposition_count)
+            market.reserved_rate = flag_percentage(market.reserved_count)
 
     @api.depends('lot_ids')
     def _compute_lot_count(self):
         for market in self:
             market.lot_count = len(market.lot_ids)
+
+    @api.depends('opinion')
+    def _compute_opinion_needs_answer(self):
+        for market in self:
+            market.opinion_needs_answer = opinion_needs_reason(market.opinion)
+
+    @api.depends('amount_estimated', 'lot_ids.amount_estimated')
+    def _compute_lots_amount(self):
+        for market in self:
+            amounts = market.lot_ids.mapped('amount_estimated')
+            total, gap = lots_amount_gap(market.amount_estimated, amounts)
+            market.lots_amount_total = total
+            market.lots_amount_gap = gap
+            market.lots_amount_warning = market._lots_amount_message(total, gap) if \
+                lots_amount_mismatch(market.amount_estimated, amounts) else False
+
+    def _lots_amount_message(self, total, gap):
+        """The warning of a market whose lots do not add up to its estimated amount."""
+        self.ensure_one()
+        return _("The lots add up to %s EUR excl. VAT while the market is estimated at %s "
+                 "EUR excl. VAT (gap: %s EUR): check the amounts of the lots or of the "
+                 "market.") % (fr_amount(total), fr_amount(self.amount_estimated),
+                               fr_amount(gap))
+
+    def _lots_amount_warning(self, exceeding_only=False):
+        """The onchange warning of the lots' amounts; ``exceeding_only``: only when the lots
+        exceed the market (while lots are being added, a smaller total is expected)."""
+        amounts = self.lot_ids.mapped('amount_estimated')
+        if not lots_amount_mismatch(self.amount_estimated, amounts):
+            return {}
+        total, gap = lots_amount_gap(self.amount_estimated, amounts)
+        if exceeding_only and gap > 0:
+            return {}
+        return {'warning': {'title': _("Amounts of the lots"),
+                            'message': self._lots_amount_message(total, gap)}}
+
+    @api.onchange('amount_estimated')
+    def _onchange_amount_estimated(self):
+        """A warning, not an error: the market's amount typed while its lots add up to
+        another; the banner of the form shows any gap."""
+        return self._lots_amount_warning()
+
+    @api.onchange('lot_ids')
+    def _onchange_lot_ids_amount(self):
+        return self._lots_amount_warning(exceeding_only=True)
 
     @api.model
     def create(self, vals):
@@ -161,6 +242,14 @@ class AsrMarket(models.Model):
                         lambda c: c.state != 'draft')))):
             raise AccessError(_("The charter of a market cannot change once its examination "
                                 "is done: examine it again first."))
+        if ('opinion_answer' in vals and not self._asr_in_transition()
+                and not self._asr_is_superuser()
+                and self.filtered(lambda m: m.state != 'opinion'
+                                  and (m.opinion_answer or False) != (vals['opinion_answer']
+                                                                      or False))):
+            raise UserError(_("The buyer's reason for not following the opinion is written "
+                              "once the facilitator's opinion is given and before the "
+                              "validation of the examination."))
         return super(AsrMarket, self).write(vals)
 
     @api.multi
@@ -244,10 +333,16 @@ class AsrMarket(models.Model):
             member = market.charter_id.facilitator_member_id
             partner = member.contact_id or member.partner_id
             if partner:
-                market.message_post(
-                    body=_("The examination of %s is done: the facilitator's opinion is awaited "
-                           "on the portal (/my/asr/markets).") % html_escape(market.display_name),
-                    partner_ids=partner.ids, subtype='mail.mt_comment')
+                # in the facilitator's language: the message is e-mailed to them
+                lang = partner.lang or market._asr_user_env().lang
+                market.with_context(lang=lang)._asr_post_opinion_awaited(partner)
+
+    def _asr_post_opinion_awaited(self, partner):
+        self.ensure_one()
+        return self.message_post(
+            body=_("The examination of %s is done: the facilitator's opinion is awaited "
+                   "on the portal (/my/asr/markets).") % html_escape(self.name_get()[0][1]),
+            partner_ids=partner.ids, subtype='mail.mt_comment')
 
     @api.multi
     def action_give_opinion(self, opinion, text, recommendation=None):
@@ -287,23 +382,58 @@ class AsrMarket(models.Model):
         label = dict(self._fields['opinion']._description_selection(
             self._asr_user_env()))[opinion]
         for market in self:
-            market.message_post(body=_("Facilitator opinion: %s. %s") % (
-                label, html_escape(text.strip())), author_id=actor.partner_id.id)
-        self._schedule_step_activity()
+            market._asr_post_as(actor, body=_("Facilitator opinion: %s. %s") % (
+                label, html_escape(text.strip())))
+        self._schedule_step_activity(actor)
         return True
 
     @api.multi
-    def action_validate(self):
+    def action_validate(self, reason=None):
+        """An ASR manager validates the examination; after a reserved or unfavourable
+        opinion, only with the buyer's reason for not following it (``reason``, or the one
+        already written on the market)."""
         self._asr_check_manager(_("Only an ASR manager (Responsable) validates an "
                                   "examination."))
+        if reason is not None and not isinstance(reason, str):
+            raise UserError(_("Write the reason as a text."))
+        reason = (reason or '').strip()
         for market in self:
             if market.state != 'opinion':
                 raise UserError(_("The market \"%s\" needs the facilitator's opinion before "
                                   "its validation.") % market.display_name)
+            if opinion_needs_reason(market.opinion) and not (
+                    reason or (market.opinion_answer or '').strip()):
+                raise UserError(_(
+                    "The facilitator's opinion on the market \"%s\" is %s: write the buyer's "
+                    "reason for not following it before validating the examination.") % (
+                    market.display_name, market._opinion_label().lower()))
+        if reason:
+            self.write({'opinion_answer': reason})
         self._asr_trusted().write({'state': 'validated', 'validation_user_id': self.env.uid,
                                    'validation_date': fields.Date.context_today(self)})
         self._schedule_step_activity()
         return True
+
+    @api.multi
+    def action_open_validation(self):
+        """The button "Validate the examination": at once after a favourable opinion; after a
+        reserved or unfavourable one, a dialog asks for the buyer's reason first."""
+        self._asr_check_manager(_("Only an ASR manager (Responsable) validates an "
+                                  "examination."))
+        self.ensure_one()
+        if not opinion_needs_reason(self.opinion):
+            return self.action_validate()
+        return {
+            'type': 'ir.actions.act_window', 'res_model': 'asr.market.validate',
+            'view_mode': 'form', 'target': 'new', 'name': _('Validate the examination'),
+            'context': {'default_market_id': self.id,
+                        'default_reason': self.opinion_answer or False},
+        }
+
+    def _opinion_label(self):
+        self.ensure_one()
+        return dict(self._fields['opinion']._description_selection(
+            self._asr_user_env())).get(self.opinion, '')
 
     @api.multi
     def action_reset(self):
@@ -314,16 +444,22 @@ class AsrMarket(models.Model):
             'state': 'to_examine', 'opinion': False, 'opinion_text': False,
             'opinion_recommendation': False, 'opinion_date': False,
             'opinion_author_id': False, 'validation_user_id': False,
-            'validation_date': False})
+            'validation_date': False, 'opinion_answer': False})
         self._schedule_step_activity()
         return True
 
-    def _schedule_step_activity(self):
-        """Close the previous step's activity and schedule one for the next person."""
+    def _schedule_step_activity(self, actor=None):
+        """Close the previous step's activity and schedule one for the next person. The
+        closing message is signed by who acts (``actor``: the facilitator on the portal, else
+        the user), in their language, not by the superuser that closes it."""
         todo = self.env.ref('mail.mail_activity_data_todo')
+        actor = actor or self.env.user
         for market in self:
             market.activity_ids.filtered(
-                lambda a: a.activity_type_id == todo).sudo().action_feedback(
+                lambda a: a.activity_type_id == todo).sudo().with_context(
+                lang=self.env.context.get('lang') or actor.lang,
+                **{'default_' + key: value for key, value
+                   in self._asr_author_values(actor).items()}).action_feedback(
                 feedback=_('Step done.'))
             user, summary = market._next_step()
             if user:

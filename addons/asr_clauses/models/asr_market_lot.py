@@ -14,6 +14,7 @@ class AsrMarketLot(models.Model):
     _description = 'Market lot'
     _inherit = ['mail.thread', 'asr.guard.mixin']
     _order = 'market_id, number, id'
+    _asr_name_search_fields = ('name', 'number', 'market_id.name', 'market_id.reference')
     _asr_limits = {'number': (1, 9999), 'name': 300, 'amount_estimated': (-1e11, 1e11),
                    'amount_awarded': (-1e11, 1e11), 'no_disposition_reason': 10000}
     _asr_frozen = {'market_id'}
@@ -100,7 +101,7 @@ class AsrMarketLot(models.Model):
     def name_get(self):
         """'<market> — lot <number>: <title>', in one query for any number of lots (lists and
         grouped reads name thousands of them: loading whole lots and markets took seconds)."""
-        if not all(isinstance(i, int) for i in self.ids):
+        if not all(isinstance(i, int) for i in self._ids):
             return [(lot.id, self._asr_label(lot.market_id.reference, lot.market_id.name,
                                              lot.number, lot.name)) for lot in self]
         self.check_access_rights('read')

@@ -9,6 +9,7 @@ class AsrTrade(models.Model):
     _description = 'Trade'
     _inherit = ['asr.guard.mixin']
     _order = 'name'
+    _asr_name_search_fields = ('name',)
     _asr_limits = {'name': 200}
 
     name = fields.Char('Trade', required=True, translate=True)

@@ -8,7 +8,8 @@ import string
 PLACEHOLDERS = (
     'market', 'lot', 'buyer', 'legal_basis', 'hour_objective', 'facilitator',
     'facilitator_contact', 'penalty_missing_hour', 'penalty_late_day', 'report_due_day',
-    'penalty_cap', 'actions', 'justificatifs', 'criterion_weight', 'contract_months',
+    'penalty_cap', 'penalty_cap_sentence', 'actions', 'justificatifs', 'criterion_weight',
+    'contract_months',
 )
 
 
@@ -46,3 +47,12 @@ def fr_amount(value):
     """'1 234,50' as French readers write amounts (no currency)."""
     text = '{:,.2f}'.format(value or 0.0).replace(',', ' ').replace('.', ',')
     return text[:-3] if text.endswith(',00') else text
+
+
+def penalty_cap_sentence(cap_percent):
+    """The CCAP's sentence on the cap of the penalties, for a cap in % of the amount of the
+    market; a cap of 0 means no cap (and the contract says so, without the form's hint)."""
+    if not cap_percent:
+        return "Le montant cumulé des pénalités n'est pas plafonné."
+    return ("Le montant cumulé des pénalités est plafonné à %s %% du montant du marché."
+            % fr_amount(cap_percent))

@@ -74,6 +74,8 @@ class TestWorkflowOnTheServer(ClauseCase):
             self.as_buyer(market).action_validate()
         with self.assertRaisesRegex(AccessError, "responsable"):
             self.as_buyer(market).action_reset()
+        # a reserved opinion: the buyer says why it is not followed
+        self.as_buyer(market).write({'opinion_answer': 'Objectif confirmé avec le titulaire.'})
         market.sudo(self.manager).action_validate()
         self.assertEqual((market.state, market.validation_user_id),
                          ('validated', self.manager))

@@ -1,7 +1,7 @@
 import unittest
 
-from ..rules.clause_text import (ClauseTextError, check_template, fr_amount, placeholders_of,
-                                 render)
+from ..rules.clause_text import (ClauseTextError, check_template, fr_amount,
+                                 penalty_cap_sentence, placeholders_of, render)
 
 
 class TestClauseText(unittest.TestCase):
@@ -30,3 +30,15 @@ class TestClauseText(unittest.TestCase):
         self.assertEqual(fr_amount(1234.5), '1 234,50')
         self.assertEqual(fr_amount(686), '686')
         self.assertEqual(fr_amount(17.82), '17,82')
+
+    def test_penalty_cap_sentence_without_the_forms_hint(self):
+        # 10 % -> "plafonné à 10 %"; 7.5 % -> "7,5 %"; 0 -> no cap, and no "(0 : sans plafond)"
+        self.assertEqual(penalty_cap_sentence(10.0),
+                         "Le montant cumulé des pénalités est plafonné à 10 % du montant du "
+                         "marché.")
+        self.assertIn('plafonné à 7,50 %', penalty_cap_sentence(7.5))
+        self.assertEqual(penalty_cap_sentence(0.0),
+                         "Le montant cumulé des pénalités n'est pas plafonné.")
+        for cap in (0.0, 10.0):
+            self.assertNotIn('sans plafond', penalty_cap_sentence(cap))
+            self.assertNotIn('(0', penalty_cap_sentence(cap))

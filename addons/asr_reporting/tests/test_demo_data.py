@@ -52,6 +52,12 @@ class TestDemoData(SavepointCase):
         self.assertTrue(self.env.ref('asr_charter.user_finance').has_group(
             'asr_charter.group_asr_finance'))
 
+    def test_demo_users_land_on_their_work(self):
+        dashboard = self.env.ref('asr_reporting.asr_dashboard_action')
+        for xml_id in ('asr_charter.user_buyer', 'asr_charter.user_manager',
+                       'asr_charter.user_finance', 'asr_beneficiaries.user_personal_data'):
+            self.assertEqual(self.env.ref(xml_id).action_id.id, dashboard.id, xml_id)
+
     def test_demo_clause_has_the_worked_example_objective(self):
         clause = self.env.ref('asr_clauses.clause_rehabilitation')
         self.assertEqual(clause.hour_objective, 686)

@@ -1,0 +1,1 @@
+from . import asr_market_validate

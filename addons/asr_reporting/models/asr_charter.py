@@ -1,0 +1,63 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.landing import evaluation_late_year, evaluation_year_due
+
+
+def _positive(operator, value):
+    """Whether a search on a boolean asks for the True ones (= True, != False)."""
+    if operator not in ('=', '!=') or not isinstance(value, bool):
+        raise ValidationError(_("Search this flag with = True or = False."))
+    return (operator == '=') == value
+
+
+class AsrCharter(models.Model):
+    """What the manager's landing page looks for on the charters: an overdue technical
+    committee, a late annual evaluation (searchable, so that a tile counts them)."""
+
+    _inherit = 'asr.charter'
+
+    committee_overdue = fields.Boolean(search='_search_committee_overdue')
+    evaluation_late_year = fields.Integer('Evaluation late for the year',
+                                          compute='_compute_evaluation_late')
+    evaluation_late = fields.Boolean(
+        'Annual evaluation late', compute='_compute_evaluation_late',
+        search='_search_evaluation_late',
+        help="The charter was in force last year and that year's evaluation is not written "
+             "(due by 31 March).")
+
+    def _search_committee_overdue(self, operator, value):
+        """The committee rule of asr_charter (rules.committee) over the charters adopted or in
+        force: a region holds a few of them, each with a handful of committees."""
+        charters = self.sudo().search([('state', 'in', ('adopted', 'in_force'))])
+        overdue = charters.filtered('committee_overdue')
+        return [('id', 'in' if _positive(operator, value) else 'not in', overdue.ids)]
+
+    @api.multi
+    def _compute_evaluation_late(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        year = evaluation_year_due(today)
+        ids = [i for i in self.ids if isinstance(i, int)]
+        groups = self.env['asr.charter.evaluation'].sudo().read_group(
+            [('charter_id', 'in', ids), ('year', '=', year)], ['charter_id'],
+            ['charter_id']) if ids else []
+        evaluated = {g['charter_id'][0] for g in groups}
+        for charter in self:
+            since = fields.Date.from_string(charter.date_in_force or charter.act_date)
+            late = charter.state == 'in_force' and evaluation_late_year(
+                since, [year] if charter.id in evaluated else [], today)
+            charter.evaluation_late_year = late or 0
+            charter.evaluation_late = bool(late)
+
+    def _search_evaluation_late(self, operator, value):
+        """The rule of rules.landing in one query."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        self.env.cr.execute("""
+            SELECT c.id FROM asr_charter c
+            WHERE c.state = 'in_force'
+              AND date_part('year', coalesce(c.date_in_force, c.act_date)) <= %(year)s
+              AND NOT EXISTS (SELECT 1 FROM asr_charter_evaluation e
+                              WHERE e.charter_id = c.id AND e.year = %(year)s)""",
+                            {'year': evaluation_year_due(today)})
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return [('id', 'in' if _positive(operator, value) else 'not in', ids)]

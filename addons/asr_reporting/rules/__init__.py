@@ -1,0 +1,1 @@
+# Plain-Python rules of the landing pages: no Odoo import (testable in milliseconds, portable).

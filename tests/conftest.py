@@ -283,7 +283,7 @@ def browser():
 
 
 def browser_login(browser, server, login):
-    page = browser.new_page(locale='fr-FR')
+    page = browser.new_page(locale='fr-FR', accept_downloads=True)
     OPEN_PAGES.append(page)
     page.set_default_timeout(60000)
     page.goto(server.url + '/web/login')

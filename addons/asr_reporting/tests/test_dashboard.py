@@ -1,7 +1,6 @@
 """The landing page "My work": each role's tiles, counted as the role's user, and the list each
 tile opens finds the records counted. Counts are taken before and after the records are made,
 so that the tests hold on a database with or without the demo."""
-import unittest
 from unittest.mock import patch
 
 from odoo.osv import expression
@@ -245,15 +244,3 @@ class TestHomeAction(DashboardCase):
         self.assertEqual(menu.parent_id, self.env.ref('asr_charter.asr_root_menu'))
         server_action = self.env.ref('asr_reporting.asr_users_set_home_action')
         self.assertEqual(server_action.binding_model_id.model, 'res.users')
-
-    def test_demo_users_land_on_their_work(self):
-        buyer = self.env.ref('asr_charter.user_buyer', raise_if_not_found=False)
-        if not buyer:
-            raise unittest.SkipTest('no demo data in this database (test_demo_data loads it)')
-        dashboard = self.env.ref('asr_reporting.asr_dashboard_action')
-        for xml_id in ('asr_charter.user_buyer', 'asr_charter.user_manager',
-                       'asr_charter.user_finance', 'asr_beneficiaries.user_personal_data'):
-            self.assertEqual(self.env.ref(xml_id).action_id.id, dashboard.id, xml_id)
-        # the demo buyer has work waiting: the roads clause behind its objective
-        self.assertGreaterEqual(self.env.ref('asr_reporting.tile_buyer_behind').sudo(
-            buyer).count, 1)

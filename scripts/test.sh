@@ -5,6 +5,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 "$ROOT/scripts/setup.sh" --browser
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
+# the lint gate first: flake8 and the Odoo-aware checks (scripts/lint.py); a finding stops here
+"$VENV/bin/python" scripts/lint.py
 TPL=asr_test_tpl
 DEMO_TPL=asr_test_demo_tpl
 DB=asr_test

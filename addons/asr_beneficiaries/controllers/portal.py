@@ -136,6 +136,7 @@ class AsrHoursPortal(CustomerPortal):
         # the page the entry is listed on: the error is shown there, and the user goes back
         # there once it is validated
         page = asr_page_of(entry, WAITING_DOMAIN, WAITING_KEYS)
+        # sudo: checked above; _asr_validate checks the facilitator again
         error = self._asr_run(entry, lambda: entry.sudo()._asr_validate(user))
         if error:
             return self._asr_render_hours(error=error, error_id=entry.id, page=page)
@@ -151,6 +152,7 @@ class AsrHoursPortal(CustomerPortal):
             return self._asr_render_hours(error=_(
                 "The form sent is too large: the reason is limited to %s characters.")
                 % REASON_MAX_LENGTH, error_id=entry.id, page=page)
+        # sudo: checked above; _asr_reject checks the facilitator again, signs with them
         error = self._asr_run(entry, lambda: entry.sudo()._asr_reject(user, reason))
         if error:
             return self._asr_render_hours(error=error, error_id=entry.id, page=page,
@@ -211,6 +213,7 @@ class AsrHoursPortal(CustomerPortal):
         # the page the person is listed on: the error is shown there, and the user goes back
         # there once the eligibility is validated
         page = asr_page_of(person, PENDING_DOMAIN, PENDING_KEYS)
+        # sudo: checked above; the method checks the facilitator again, signs with them
         error = self._asr_run(person, lambda: person.sudo()._asr_validate_eligibility(
             user, proof_kind=proof_kind))
         if error:

@@ -109,6 +109,7 @@ class AsrHourEntry(models.Model):
     def init(self):
         # the list's order, the figures of a clause (index-only), the charter's months...
         for name, definition in INDEXES:
+            # sql-composed: index names and definitions are the module's constants (INDEXES)
             self.env.cr.execute('CREATE INDEX IF NOT EXISTS %s ON asr_hour_entry %s'
                                 % (name, definition))
 
@@ -365,6 +366,7 @@ class AsrHourEntry(models.Model):
                 return
             scope, params = 'AND {alias} IN %s', (ids,)
         entry_scope = scope.format(alias='e.clause_id')
+        # sql-composed: the scope is a fixed fragment ({alias} IN %s), the ids are parameters
         cr.execute("""
             WITH sums AS (
                 SELECT e.clause_id,
@@ -393,8 +395,10 @@ class AsrHourEntry(models.Model):
                     hours_progress = v.reached, hours_missing = v.missing
                 FROM (VALUES %s) AS v(id, done, waiting, refused, people, reached, missing)
                 WHERE c.id = v.id""", rows, page_size=INSERT_PAGE)
+        # sql-composed: the scope is a fixed fragment ({alias} IN %s), the ids are parameters
         cr.execute("DELETE FROM asr_hour_month_total WHERE true "
                    + scope.format(alias='clause_id'), params)
+        # sql-composed: the scope is a fixed fragment ({alias} IN %s), the ids are parameters
         cr.execute("""
             INSERT INTO asr_hour_month_total (clause_id, charter_id, month, modality, hours,
                                               entry_count, beneficiary_count)
@@ -403,8 +407,10 @@ class AsrHourEntry(models.Model):
             FROM asr_hour_entry e WHERE e.state = 'validated' """ + entry_scope + """
             GROUP BY e.clause_id, e.charter_id, e.month, e.modality
             ORDER BY e.clause_id, e.month, e.modality""", params)
+        # sql-composed: the scope is a fixed fragment ({alias} IN %s), the ids are parameters
         cr.execute("DELETE FROM asr_clause_modality_total WHERE true "
                    + scope.format(alias='clause_id'), params)
+        # sql-composed: the scope is a fixed fragment ({alias} IN %s), the ids are parameters
         cr.execute("""
             INSERT INTO asr_clause_modality_total (clause_id, charter_id, modality, hours,
                                                    share, beneficiary_count)

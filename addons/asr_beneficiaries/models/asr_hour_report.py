@@ -38,11 +38,14 @@ FIGURE_TABLES = """
 
 def create_view(cr, name, query):
     """(Re)create the view ``name`` over the summary tables (created when missing)."""
+    # sql-composed: FIGURE_TABLES is the module's DDL constant, no value
     cr.execute(FIGURE_TABLES)
     cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", (name,))
     kind = cr.fetchone()
     if kind and kind[0] == 'v':
+        # sql-composed: the view's name is the model's table
         cr.execute('DROP VIEW %s CASCADE' % name)
+    # sql-composed: the view's name and query are the module's constants
     cr.execute('CREATE VIEW %s AS (%s)' % (name, query))
 
 

@@ -47,6 +47,7 @@ def asr_shown(records):
     rights): each field the template reads is loaded for all the page's rows in one query,
     without the other columns of the model (a contractor's name does not load the 64
     columns of 40 partners)."""
+    # sudo: records searched with the user's rights before; displayed as the server
     return records.sudo().with_context(prefetch_fields=False)
 
 
@@ -79,6 +80,7 @@ def asr_page_of(record, domain, keys, step=PORTAL_PAGE_SIZE):
     record's own sort values: e.g. to show a refused entry again on its page. The sort
     values are read as the server (the record is checked readable before)."""
     names = [key for key in keys if key != 'id']
+    # sudo: the record is checked readable before; only its sort keys are read
     values = dict(record.sudo().read(names)[0] if names else {}, id=record.id)
     if not all(values[name] for name in names):
         return 1

@@ -100,6 +100,7 @@ class AsrMarketPortal(CustomerPortal):
             # model checks the user again (facilitator of the charter) and writes as superuser;
             # the opinion is signed with the user's partner; an error leaves nothing written
             with request.env.cr.savepoint():
+                # sudo: market checked readable above; the method checks the facilitator again
                 market.sudo()._asr_give_opinion(request.env.user, opinion, text,
                                                 recommendation)
         except (UserError, ValidationError) as err:

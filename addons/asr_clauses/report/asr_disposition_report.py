@@ -33,6 +33,7 @@ class AsrDispositionReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # sql-composed: the view's name is the model's table, the codes are constants
         self.env.cr.execute("""
             CREATE VIEW %s AS (
                 SELECT row_number() OVER (ORDER BY l.id, c.id) AS id,

@@ -36,6 +36,7 @@ class AsrClauseHourChart(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        # sql-composed: the view's name is the model's table
         self.env.cr.execute("""
             CREATE VIEW %(table)s AS (
                 SELECT c.id::bigint * 2000 + g.idx * 2 AS id, c.id AS clause_id, c.charter_id,

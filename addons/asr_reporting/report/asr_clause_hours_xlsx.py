@@ -9,6 +9,7 @@ class AsrClauseHoursXlsx(models.AbstractModel):
 
     _name = 'report.asr_reporting.clause_hours_xlsx'
     _inherit = 'report.report_xlsx.abstract'
+    _description = 'Spreadsheet of the insertion clauses'
 
     def _columns(self):
         return [

@@ -100,34 +100,20 @@ class AsrClause(models.Model):
                                        and projected < (objective or 0))
 
     def _search_behind_objective(self, operator, value):
-        """The clauses whose projection falls short of their objective, in one query: the rule
-        of ``rules.hours.projection`` written in SQL over the stored columns (an insertion
-        clause in execution; before its start, after its end or without dates the projection
-        is what is realised; otherwise realised x months of the contract / months elapsed,
-        both counted from the start's month, the current one included)."""
+        """The clauses whose projection falls short of their objective: the insertion
+        clauses in execution, their stored columns read in one query and judged by the same
+        rule as the field (``rules.hours.projection``)."""
         if operator not in ('=', '!=') or not isinstance(value, bool):
             raise ValidationError(_("Search the clauses behind their objective with "
                                     "= True or = False."))
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        to_date = fields.Date.from_string
         self.env.cr.execute("""
-            SELECT id FROM (
-                SELECT id, hour_objective, hours_realised,
-                       CASE WHEN date_start IS NULL OR date_end IS NULL
-                                 OR %(today)s::date < date_start OR %(today)s::date >= date_end
-                            THEN 0
-                            ELSE (date_part('year', date_end) - date_part('year', date_start)) * 12
-                                 + date_part('month', date_end) - date_part('month', date_start) + 1
-                       END AS months_total,
-                       (date_part('year', %(today)s::date) - date_part('year', date_start))
-                           * 12 + date_part('month', %(today)s::date)
-                           - date_part('month', date_start) + 1 AS months_elapsed
-                FROM asr_clause
-                WHERE clause_type = 'insertion' AND state = 'execution') c
-            WHERE coalesce(hour_objective, 0) > CASE
-                WHEN months_total = 0 THEN coalesce(hours_realised, 0)
-                ELSE round((coalesce(hours_realised, 0) * months_total
-                            / months_elapsed)::numeric, 2) END""",
-                            {'today': fields.Date.context_today(self)})
-        ids = [row[0] for row in self.env.cr.fetchall()]
+            SELECT id, hours_realised, date_start, date_end, hour_objective FROM asr_clause
+            WHERE clause_type = 'insertion' AND state = 'execution'""")
+        ids = [clause_id for clause_id, realised, start, end, objective in self.env.cr.fetchall()
+               if projection(realised or 0.0, to_date(start), to_date(end), today)
+               < (objective or 0)]
         behind = (operator == '=') == value
         return [('id', 'in' if behind else 'not in', ids)]
 

@@ -1,44 +1,11 @@
-import re
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.osv import expression
+
+from ..rules.dates import period_of
 
 # a negative operator finds the records that none of the fields matches
 NEGATIVE = {'!=': '=', '<>': '=', 'not like': 'like', 'not ilike': 'ilike', 'not in': 'in'}
 POSITIVE = ('=', 'like', 'ilike', '=like', '=ilike', 'in')
-DAY = re.compile(r'^(\d{1,2})/(\d{1,2})/(\d{4})$')
-ISO_DAY = re.compile(r'^(\d{4})-(\d{1,2})-(\d{1,2})$')
-MONTH = re.compile(r'^(\d{1,2})/(\d{4})$')
-YEAR = re.compile(r'^(\d{4})$')
-
-
-def _period(text):
-    """(first day, day after the last) of the day, month or year written in ``text``
-    ('23/11/2026', '2026-11-23', '11/2026', '2026'), or None."""
-    text = text.strip()
-    try:
-        match = DAY.match(text)
-        if match:
-            start = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-            return start, start + relativedelta(days=1)
-        match = ISO_DAY.match(text)
-        if match:
-            start = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-            return start, start + relativedelta(days=1)
-        match = MONTH.match(text)
-        if match:
-            start = date(int(match.group(2)), int(match.group(1)), 1)
-            return start, start + relativedelta(months=1)
-        match = YEAR.match(text)
-        if match and int(match.group(1)) >= 1900:
-            start = date(int(match.group(1)), 1, 1)
-            return start, start + relativedelta(years=1)
-    except ValueError:  # 31/02/2026
-        return None
-    return None
 
 
 def _label_matches(key, label, operator, texts):
@@ -93,7 +60,7 @@ def _field_domain(model, field, operator, name):
                 if _label_matches(key, label or '', operator, texts)]
         return [(field.name, 'in', keys)] if keys else None
     if field.type == 'date':
-        periods = [_period(t) for t in texts] if operator in ('=', 'ilike', 'in') else []
+        periods = [period_of(t) for t in texts] if operator in ('=', 'ilike', 'in') else []
         domains = [['&', (field.name, '>=', fields.Date.to_string(start)),
                     (field.name, '<', fields.Date.to_string(end))]
                    for start, end in filter(None, periods)]

@@ -5,3 +5,4 @@ from . import test_rules_inputs
 from . import test_name_search
 from . import test_rules_defaults
 from . import test_embedded_forms
+from . import test_rules_dates

@@ -10,7 +10,7 @@ from odoo.addons.asr_charter.controllers.portal import (
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_hour_entry import REASON_MAX_LENGTH
-from ..rules.hours import month_text
+from odoo.addons.asr_charter.rules.dates import fr_month
 
 WAITING = ('draft', 'submitted')
 DONE = ('validated', 'rejected')
@@ -123,7 +123,7 @@ class AsrHoursPortal(CustomerPortal):
         values.update({
             'groups': groups, 'done': asr_shown(done), 'error': error, 'error_id': error_id,
             'labels': asr_labels(entries, 'modality', 'state'),
-            'form': form or {}, 'month_label': month_text, 'page_name': 'asr_hours',
+            'form': form or {}, 'month_label': fr_month, 'page_name': 'asr_hours',
             'pager': pager,
         })
         return request.render('asr_beneficiaries.portal_my_asr_hours', values)

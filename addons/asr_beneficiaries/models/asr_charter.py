@@ -1,8 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.asr_charter.rules.dates import fr_month
+from odoo.addons.asr_charter.rules.numbers import fr_number
+
 from ..rules.eligibility import DEFAULT_LEVEL2_REQUIRED, DEFAULT_VALIDITY_MONTHS
-from ..rules.hours import DEFAULT_MONTHLY_CAP, fr_number, month_text
+from ..rules.hours import DEFAULT_MONTHLY_CAP
 
 PERSONAL_GROUP = 'asr_beneficiaries.group_asr_personal_data'
 PERSONAL = PERSONAL_GROUP + ',asr_charter.group_asr_facilitator'
@@ -111,4 +114,4 @@ class AsrCharter(models.Model):
                 raise ValidationError(_(
                     "%s person-months already exceed %s hours (the first in %s): correct "
                     "those hours before lowering the monthly maximum.") % (
-                    count, fr_number(charter.monthly_hour_cap), month_text(first)))
+                    count, fr_number(charter.monthly_hour_cap), fr_month(first)))

@@ -3,11 +3,13 @@ from psycopg2.extras import execute_values
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.dates import first_of_month, fr_date, fr_month
+from odoo.addons.asr_charter.rules.equivalence import fraction
+from odoo.addons.asr_charter.rules.numbers import fr_number
 
 from ..rules import controls, eligibility
-from ..rules.hours import (HourRuleError, amount_to_hours, duplicate_key, first_of_month,
-                           fr_number, is_subcontracting, month_text, progress)
+from ..rules.hours import (HourRuleError, amount_to_hours, duplicate_key, is_subcontracting,
+                           progress)
 from .asr_charter import PERSONAL
 
 MODALITIES = [
@@ -211,7 +213,7 @@ class AsrHourEntry(models.Model):
                 row['beneficiary_id'] = False
                 try:
                     row['hours'] = amount_to_hours(row.get('amount'),
-                                                   info and info['labour_share'],
+                                                   fraction(info and info['labour_share']),
                                                    info and info['hourly_cost'])
                 except HourRuleError as err:
                     errors.append(('amount' if err.key == 'amount' else 'clause', err.key,
@@ -522,7 +524,7 @@ class AsrHourEntry(models.Model):
             person_name = person.sudo().name
         else:
             person_name = _('this person') if person else ''
-        month = month_text(values.get('month') or month)
+        month = fr_month(values.get('month') or month)
         if key == 'hours':
             return _("The hours of %s in %s must be positive (%s given).") % (
                 person_name or _('the entry'), month, values.get('value'))

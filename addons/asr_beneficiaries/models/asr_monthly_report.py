@@ -5,9 +5,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from odoo.addons.asr_charter.rules import inputs
-from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.dates import first_of_month, fr_date, fr_month
 
-from ..rules.hours import days_late, first_of_month, month_text, report_due_date
+from ..rules.hours import days_late, report_due_date
 
 
 class AsrMonthlyReport(models.Model):
@@ -49,7 +49,7 @@ class AsrMonthlyReport(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(r.id, '%s — %s' % (r.clause_id.code, month_text(r.month))) for r in self]
+        return [(r.id, '%s — %s' % (r.clause_id.code, fr_month(r.month))) for r in self]
 
     @api.model
     def create(self, vals):
@@ -185,7 +185,7 @@ class AsrMonthlyReport(models.Model):
     @api.multi
     def _asr_remind_buyer(self, buyer):
         self.ensure_one()
-        summary = _("Monthly report of %s not received") % month_text(self.month)
+        summary = _("Monthly report of %s not received") % fr_month(self.month)
         self._schedule_reminder_activity(buyer, summary)
 
     @api.multi
@@ -194,7 +194,7 @@ class AsrMonthlyReport(models.Model):
         clause_name = self.clause_id.name_get()[0][1]
         body = _("Reminder: the monthly report of %s for the clause %s was due on "
                  "%s. Please send it to the facilitator.") % (
-            month_text(self.month), html_escape(clause_name), fr_date(self.due_date))
+            fr_month(self.month), html_escape(clause_name), fr_date(self.due_date))
         values = dict(body=body, partner_ids=[self.partner_id.id], subtype='mail.mt_comment')
         if buyer:
             return self._asr_post_as(buyer, **values)

@@ -4,15 +4,17 @@ Each failure is returned as (column, key, values): the column of the import file
 concerns, a key naming the French message, and the values to put in it. The model layer and
 the import wizard share these checks, so a row refused in a file is refused by hand too.
 """
+from odoo.addons.asr_charter.rules.dates import first_of_month, month_bounds
+
 from . import eligibility
-from .hours import cap_excess, first_of_month, is_subcontracting, MODALITIES
+from .hours import cap_excess, is_subcontracting, MODALITIES
 
 
 def contract_error(month, start, end):
     """(key, values) when ``month`` is not inside the contract dates, else None."""
     if not start or not end:
         return 'clause_dates', {}
-    first, last = eligibility.month_bounds(month)
+    first, last = month_bounds(month)
     if last < start or first > end:
         return 'month_outside', {'start': start, 'end': end}
     return None
@@ -49,7 +51,7 @@ def entry_errors(entry, clause, person, month_total, cap, taken_keys, key):
     if key in taken_keys:
         # a second figure for the same person, clause, month and modality: say so first
         return errors + [('month', 'duplicate', {'month': first_of_month(month)})]
-    first = eligibility.month_bounds(month)[0]
+    first = month_bounds(month)[0]
     outside = contract_error(month, clause.get('date_start'), clause.get('date_end'))
     if outside:
         errors.append(('month',) + outside)

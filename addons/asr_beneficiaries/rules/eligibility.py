@@ -3,19 +3,12 @@
 A person counts once the facilitator has validated their eligibility, and only while that
 validation is valid: by default 24 months, the length of a PASS IAE (DOMAIN.md).
 """
-import calendar
 import datetime
+
+from odoo.addons.asr_charter.rules.dates import add_months, month_bounds
 
 DEFAULT_VALIDITY_MONTHS = 24
 DEFAULT_LEVEL2_REQUIRED = 1
-
-
-def add_months(day, months):
-    """``day`` moved by ``months`` months, clamped to the end of shorter months."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def validity_end(validated_on, months=DEFAULT_VALIDITY_MONTHS):
@@ -28,12 +21,6 @@ def validity_end(validated_on, months=DEFAULT_VALIDITY_MONTHS):
     if months <= 0:
         raise ValueError('months')
     return add_months(validated_on, months) - datetime.timedelta(days=1)
-
-
-def month_bounds(month):
-    """(first day, last day) of ``month``'s month."""
-    first = month.replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def eligible_in_month(validated_on, valid_until, month):

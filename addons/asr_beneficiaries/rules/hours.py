@@ -3,6 +3,11 @@ progress and projection of a clause."""
 import calendar
 import datetime
 
+from odoo.addons.asr_charter.rules.dates import first_of_month, months_between
+from odoo.addons.asr_charter.rules.equivalence import EquivalenceError, hours_from_amount
+from odoo.addons.asr_charter.rules.errors import RuleError
+from odoo.addons.asr_charter.rules.numbers import round_half_up
+
 DEFAULT_MONTHLY_CAP = 208.0  # 48 h x 4.33 weeks, the legal monthly maximum (DOMAIN.md)
 
 DIRECT_HIRE = ('cdi', 'cdd', 'professionalisation', 'apprenticeship')
@@ -12,31 +17,8 @@ TRAINING = ('training',)
 MODALITIES = DIRECT_HIRE + PROVIDED + SUBCONTRACTING + TRAINING
 
 
-class HourRuleError(ValueError):
-    def __init__(self, key, **values):
-        super(HourRuleError, self).__init__(key)
-        self.key = key
-        self.values = values
-
-
-def fr_number(value):
-    """151.67 -> '151,67', 208.0 -> '208': numbers as a French reader writes them."""
-    text = ('%.2f' % (value or 0.0)).rstrip('0').rstrip('.')
-    return text.replace('.', ',')
-
-
-def month_text(value):
-    """'03/2025' for a month given as a date or as 'YYYY-MM-DD'; '' for none."""
-    if not value:
-        return ''
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.strftime('%m/%Y')
-    return '%s/%s' % (value[5:7], value[:4])
-
-
-def first_of_month(day):
-    """The first day of ``day``'s month: hour entries are monthly."""
-    return day.replace(day=1)
+class HourRuleError(RuleError):
+    """Raised with a message key and its values by the hour rules."""
 
 
 def is_subcontracting(modality):
@@ -45,16 +27,19 @@ def is_subcontracting(modality):
 
 
 def amount_to_hours(amount, labour_share, hourly_cost):
-    """Hours equivalent to a subcontracting amount excluding tax:
-    amount x labour share / hourly cost, with the clause's own parameters, to 2 decimals.
+    """Hours equivalent to a subcontracting amount excluding tax, to 2 decimals: the one
+    hours formula (``hours_from_amount``) with the clause's own parameters.
 
-    30,000 EUR invoiced by an SIAE, labour share 50 %, 32 EUR an hour -> 468.75 h.
+    :param labour_share: a fraction (0.5 for 50 %), like every share in the rules
+
+    30,000 EUR invoiced by an SIAE, labour share 0.5, 32 EUR an hour -> 468.75 h.
+    ``HourRuleError('amount')`` without a positive amount, ``HourRuleError('parameters')``
+    when the clause has no labour share or hourly cost.
     """
-    if amount is None or amount <= 0:
-        raise HourRuleError('amount', value=amount)
-    if not labour_share or labour_share <= 0 or not hourly_cost or hourly_cost <= 0:
-        raise HourRuleError('parameters')
-    return round(amount * labour_share / 100.0 / hourly_cost + 1e-9, 2)
+    try:
+        return round_half_up(hours_from_amount(amount, labour_share, hourly_cost), 2)
+    except EquivalenceError as err:
+        raise HourRuleError('amount' if err.key == 'amount' else 'parameters', **err.values)
 
 
 def cap_excess(month_total, new_hours, cap=DEFAULT_MONTHLY_CAP):
@@ -78,11 +63,6 @@ def progress(objective, realised):
     if objective <= 0:
         return 100.0, 0.0
     return realised * 100.0 / objective, max(0.0, objective - realised)
-
-
-def months_between(start, end):
-    """Number of calendar months from ``start``'s month to ``end``'s month, both included."""
-    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def projection(realised, start, end, today):

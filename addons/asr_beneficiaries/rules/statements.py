@@ -17,12 +17,12 @@ the user's language, next to the codes and the usual abbreviations (MODALITY_ALI
 Parsing checks the format of each cell; the model layer then resolves references and runs
 the controls of ``rules.controls``.
 """
-import datetime
 import math
 import re
 import unicodedata
 
-from odoo.addons.asr_charter.rules.inputs import DATE_MAX, DATE_MIN
+from odoo.addons.asr_charter.rules.dates import parse_date, parse_month  # noqa: F401
+from odoo.addons.asr_charter.rules.errors import RuleError
 
 from .hours import MODALITIES
 
@@ -90,11 +90,9 @@ REFERENCE_MAX_LENGTH = 40  # a clause or person reference, a SIRET
 NUMBER_MAX = 1e9          # hours or amount of one row
 
 
-class StatementError(ValueError):
-    def __init__(self, key, **values):
-        super(StatementError, self).__init__(key)
-        self.key = key
-        self.values = values
+class StatementError(RuleError):
+    """Raised with a message key and its values by the reading of a statement (dates and
+    months raise ``DateError``, from the shared date rules)."""
 
 
 def _plain(text):
@@ -137,48 +135,6 @@ def parse_number(value):
     if not math.isfinite(number) or abs(number) > NUMBER_MAX:
         raise StatementError('number', value=value)
     return number
-
-
-def _in_range(day, value):
-    if not DATE_MIN <= day <= DATE_MAX:
-        raise StatementError('date', value=value)
-    return day
-
-
-def parse_date(value):
-    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date, between 1900 and 2100;
-    None when empty."""
-    if value in (None, ''):
-        return None
-    if isinstance(value, datetime.datetime):
-        return _in_range(value.date(), value)
-    if isinstance(value, datetime.date):
-        return _in_range(value, value)
-    text = _text(value)
-    for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'):
-        try:
-            return _in_range(datetime.datetime.strptime(text, fmt).date(), value)
-        except ValueError:
-            continue
-    raise StatementError('date', value=value)
-
-
-def parse_month(value):
-    """The first day of a month given as '03/2025', '2025-03', '1/3/2025' or a date."""
-    if value in (None, ''):
-        return None
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return parse_date(value).replace(day=1)
-    text = _text(value)
-    for fmt in ('%m/%Y', '%Y-%m', '%m-%Y'):
-        try:
-            return _in_range(datetime.datetime.strptime(text, fmt).date(), value)
-        except (ValueError, StatementError):
-            continue
-    try:
-        return parse_date(text).replace(day=1)
-    except StatementError:
-        raise StatementError('month', value=value)
 
 
 def _label_key(text):
@@ -288,7 +244,7 @@ def parse_hour_rows(header, rows, clause_given=False, first_number=2):
             values['amount'] = parse_number(cells.get('amount'))
             column = 'birth_date'
             values['birth_date'] = parse_date(cells.get('birth_date'))
-        except StatementError as err:
+        except RuleError as err:
             rejected.append((number, column, err.key, dict(err.values, column=column)))
             continue
         if not clause_given and not values['clause']:
@@ -333,7 +289,7 @@ def parse_beneficiary_rows(header, rows, first_number=2):
             if qpv not in YES + NO:
                 raise StatementError('yes_no', value=cells.get('qpv'))
             values['qpv'] = qpv in YES
-        except StatementError as err:
+        except RuleError as err:
             rejected.append((number, column, err.key, dict(err.values, column=column)))
             continue
         values['criteria'] = [c.strip().lower() for c in _text(cells.get('criteria')).replace(

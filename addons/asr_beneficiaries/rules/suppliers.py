@@ -2,12 +2,11 @@
 
 python-stdnum validates SIRET numbers (Luhn checksum over the 14 digits).
 """
-import datetime
-
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
-from odoo.addons.asr_charter.rules.inputs import DATE_MAX, DATE_MIN
+from odoo.addons.asr_charter.rules.dates import DateError, parse_date
+from odoo.addons.asr_charter.rules.errors import RuleError
 
 SIAE_KINDS = ('aci', 'ai', 'ei', 'etti', 'eiti')
 KINDS = SIAE_KINDS + ('geiq', 'esat', 'ea', 'ess', 'other')
@@ -18,11 +17,8 @@ MAX_LENGTHS = {'name': 300, 'street': 300, 'zip': 10, 'city': 100, 'email': 200,
                'phone': 50}
 
 
-class SupplierRuleError(ValueError):
-    def __init__(self, key, **values):
-        super(SupplierRuleError, self).__init__(key)
-        self.key = key
-        self.values = values
+class SupplierRuleError(RuleError):
+    """Raised with a message key and its values by the supplier rules."""
 
 
 def clean_siret(value):
@@ -31,25 +27,6 @@ def clean_siret(value):
         return stdnum_siret.validate(value or '')
     except StdnumError:
         raise SupplierRuleError('siret', value=value)
-
-
-def parse_date(value):
-    """A date from '31/12/2026', '2026-12-31' or a spreadsheet date; None when empty."""
-    if value in (None, ''):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y'):
-        try:
-            day = datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if DATE_MIN <= day <= DATE_MAX:
-            return day
-    raise SupplierRuleError('date', value=value)
 
 
 def parse_registry(header, rows):
@@ -86,7 +63,7 @@ def parse_registry(header, rows):
         values['kind'] = kind
         try:
             values['convention_end'] = parse_date(values['convention_end'])
-        except SupplierRuleError:
+        except DateError:
             rejected.append((number, 'convention_end', 'date',
                              {'value': values['convention_end']}))
             continue

@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 
+from odoo.addons.asr_charter.rules.errors import RuleError
 from odoo.addons.asr_charter.rules.spreadsheet import csv_cell
 
 MAX_BYTES = 20 * 1024 * 1024       # the uploaded file
@@ -44,11 +45,8 @@ OLE_MAGIC = b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'   # an Excel 97-2003 (.xls) work
 _CONTROL = re.compile('[\x01-\x08\x0b\x0e-\x1f]')
 
 
-class TabularError(ValueError):
-    def __init__(self, key, **values):
-        super(TabularError, self).__init__(key)
-        self.key = key
-        self.values = values
+class TabularError(RuleError):
+    """Raised with a message key and its values."""
 
 
 def column_number(letters):

@@ -2,7 +2,9 @@ import datetime
 import unittest
 
 from ..rules import hours
-from ..rules.hours import first_of_month, progress
+from odoo.addons.asr_charter.rules.dates import first_of_month
+
+from ..rules.hours import progress
 
 
 class TestHoursRules(unittest.TestCase):
@@ -30,18 +32,18 @@ class TestEquivalences(unittest.TestCase):
 
     def test_amount_to_hours(self):
         # 30,000 EUR x 50 % / 32 EUR = 468.75 h
-        self.assertEqual(hours.amount_to_hours(30000, 50, 32), 468.75)
+        self.assertEqual(hours.amount_to_hours(30000, 0.5, 32), 468.75)
         # 12,345 EUR x 70 % / 35 EUR = 246.9 h
-        self.assertEqual(hours.amount_to_hours(12345, 70, 35), 246.9)
+        self.assertEqual(hours.amount_to_hours(12345, 0.7, 35), 246.9)
         # 1,000 EUR x 40 % / 30 EUR = 13.333 -> 13.33 h
-        self.assertEqual(hours.amount_to_hours(1000, 40, 30), 13.33)
+        self.assertEqual(hours.amount_to_hours(1000, 0.4, 30), 13.33)
 
     def test_amount_must_be_positive_and_parameters_known(self):
         for amount in (0, -5, None):
             with self.assertRaises(hours.HourRuleError) as caught:
-                hours.amount_to_hours(amount, 50, 32)
+                hours.amount_to_hours(amount, 0.5, 32)
             self.assertEqual(caught.exception.key, 'amount')
-        for share, cost in ((0, 32), (50, 0), (None, 32)):
+        for share, cost in ((0, 32), (0.5, 0), (None, 32), (50, 32)):
             with self.assertRaises(hours.HourRuleError) as caught:
                 hours.amount_to_hours(1000, share, cost)
             self.assertEqual(caught.exception.key, 'parameters')

@@ -6,11 +6,10 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.dates import fr_date, fr_month
 from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
 from ..models.asr_charter import PERSONAL
-from ..rules.hours import month_text
 
 EXPORTED_FIELDS = ('code', 'last_name', 'first_name', 'birth_date', 'gender', 'zip',
                    'qpv_resident', 'qpv_name', 'informed_on', 'criterion_ids', 'proof_kind',
@@ -35,7 +34,7 @@ def _cell(record, field, value):
     if definition.type == 'boolean':
         return _('yes') if value else _('no')
     if definition.type == 'date':
-        return month_text(value) if field == 'month' else fr_date(value)
+        return fr_month(value) if field == 'month' else fr_date(value)
     return value if value not in (None, False) else ''
 
 

@@ -8,7 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html_escape
 
-from odoo.addons.asr_charter.rules.spreadsheet import fr_day, write_cell
+from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
 from ..rules.hours import is_subcontracting
 from ..rules.statements import (BENEFICIARY_COLUMNS, BENEFICIARY_TEMPLATE_COLUMNS,
@@ -628,7 +629,7 @@ class AsrStatementImport(models.TransientModel):
         if value is None:
             return ''
         if isinstance(value, (datetime.date, datetime.datetime)):
-            return fr_day(value)
+            return fr_date(value)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = str(value)

@@ -4,6 +4,7 @@ from odoo.models import BaseModel, MAGIC_COLUMNS
 
 from ..rules import inputs
 from ..rules.dates import fr_date
+from ..rules.numbers import fr_number
 
 ASR_MODULES = ('asr_charter', 'asr_clauses', 'asr_beneficiaries', 'asr_reporting')
 
@@ -24,13 +25,6 @@ def field_names(specs):
     'hours:sum' -> 'hours', 'count(id)' -> 'count'; a single groupby string is one spec."""
     specs = [specs] if isinstance(specs, str) else list(specs or [])
     return [spec.split(':')[0].split('(')[0].strip() for spec in specs]
-
-
-def _number_text(value):
-    """1000000.5 -> '1000000,5' (French decimal comma, no exponent for usual sizes)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    return str(value).replace('.', ',')
 
 
 class AsrGuardMixin(models.AbstractModel):
@@ -354,10 +348,10 @@ class AsrGuardMixin(models.AbstractModel):
             return _('The field "%s" expects a whole number.') % label
         if err.key == 'too_high':
             return _('The field "%s" is at most %s (%s given).') % (
-                label, _number_text(values['high']), _number_text(values['value']))
+                label, fr_number(values['high']), fr_number(values['value']))
         if err.key == 'too_low':
             return _('The field "%s" is at least %s (%s given).') % (
-                label, _number_text(values['low']), _number_text(values['value']))
+                label, fr_number(values['low']), fr_number(values['value']))
         if err.key == 'date_format':
             return _('The field "%s" expects a valid date (%s given).') % (
                 label, str(values.get('value'))[:40])
@@ -371,7 +365,7 @@ class AsrGuardMixin(models.AbstractModel):
             return _('The field "%s" refers to a record that does not exist.') % label
         if err.key == 'upload_size':
             return _('The file of the field "%s" weighs %s MB: the limit is %s MB.') % (
-                label, _number_text(round(values['size'] / 1048576.0, 1)),
+                label, fr_number(round(values['size'] / 1048576.0, 1)),
                 values['max'] // 1048576)
         if err.key == 'zip':
             return _('The postal code must have five digits (%s given).') % (

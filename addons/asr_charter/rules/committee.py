@@ -8,9 +8,10 @@ Rule:
 - the charter warns when no committee is held or planned in the current year, and when more
   committees than ``max_per_year`` are planned in one year.
 """
-import calendar
 import datetime
 from collections import namedtuple
+
+from .dates import add_months
 
 CommitteeStatus = namedtuple('CommitteeStatus', [
     'next_due',          # date: when the next committee is due (planned or at the latest)
@@ -20,15 +21,6 @@ CommitteeStatus = namedtuple('CommitteeStatus', [
     'none_this_year',    # bool: no committee held or planned in today's year
     'too_many_this_year',  # bool: more than max_per_year in today's year
 ])
-
-
-def add_months(day, months):
-    """``day`` shifted by ``months`` calendar months, clamped to the month's last day."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return datetime.date(year, month, min(day.day, last))
 
 
 def committee_status(adoption_date, held_dates, planned_dates, today,

@@ -9,8 +9,9 @@ import datetime
 import math
 import re
 
-DATE_MIN = datetime.date(1900, 1, 1)
-DATE_MAX = datetime.date(2100, 12, 31)
+from .dates import DATE_MAX, DATE_MIN  # noqa: F401 (the limits of every date input)
+from .errors import RuleError
+
 INT_MIN, INT_MAX = -2 ** 31, 2 ** 31 - 1    # PostgreSQL integer
 NUMBER_MAX = 1e12                           # any amount or quantity we store, in absolute value
 CHAR_MAX = 1000                             # one-line texts, unless the field says less
@@ -23,13 +24,8 @@ _DATE = re.compile(r'^(\d{4})-(\d{2})-(\d{2})$')
 _DATETIME = re.compile(r'^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$')
 
 
-class InputError(ValueError):
+class InputError(RuleError):
     """Raised with a message key and the values of the message."""
-
-    def __init__(self, key, **values):
-        super(InputError, self).__init__(key)
-        self.key = key
-        self.values = values
 
 
 def check_text(value, max_length=CHAR_MAX, required=False):

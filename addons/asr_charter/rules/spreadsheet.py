@@ -8,6 +8,8 @@ is prefixed with an apostrophe, the escape spreadsheets themselves use.
 import datetime
 import math
 
+from .dates import fr_date
+
 FORMULA_PREFIXES = ('=', '+', '-', '@', '\t', '\r')
 
 
@@ -21,13 +23,6 @@ def csv_cell(value):
         return ''
     text = value if isinstance(value, str) else str(value)
     return "'" + text if looks_like_formula(text) else text
-
-
-def fr_day(value):
-    """'23/11/2026' for a date (or a datetime's day)."""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    return value.strftime('%d/%m/%Y')
 
 
 def write_cell(sheet, row, col, value, cell_format=None):
@@ -46,6 +41,6 @@ def write_cell(sheet, row, col, value, cell_format=None):
             return sheet.write_blank(row, col, None, cell_format)
         return sheet.write_number(row, col, value, cell_format)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return sheet.write_string(row, col, fr_day(value), cell_format)
+        return sheet.write_string(row, col, fr_date(value), cell_format)
     text = value if isinstance(value, str) else str(value)
     return sheet.write_string(row, col, text, cell_format)

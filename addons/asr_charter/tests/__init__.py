@@ -6,3 +6,4 @@ from . import test_name_search
 from . import test_rules_defaults
 from . import test_embedded_forms
 from . import test_rules_dates
+from . import test_rules_numbers

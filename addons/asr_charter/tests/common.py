@@ -1,5 +1,37 @@
-"""Fixtures shared by the charter tests: a French environment and an adopted charter."""
+"""Fixtures shared by the charter tests: a French environment and an adopted charter, and the
+assertions every addon's tests use to say which check refused a request."""
+import contextlib
+import os
+
 from odoo.tests.common import SavepointCase
+
+# Odoo's own checks, recognised by the function that raised (innermost frame first), so that a
+# test says which one fired without reading a translated message.
+ORM_CHECKS = (
+    ('ir_model.py', 'check', 'acl'),                                  # ir.model.access
+    ('models.py', 'check_field_access_rights', 'field_groups'),       # a field's groups
+    ('models.py', '_check_record_rules_result_count', 'record_rule'),  # write, unlink
+    ('models.py', 'check_access_rule', 'record_rule'),
+    ('fields.py', 'get', 'record_rule'),       # a read refused by a rule, raised on access
+)
+
+
+def refusal_check(exception):
+    """The check that raised ``exception``: its key for an ASR error (asr_charter.exceptions),
+    'acl', 'field_groups' or 'record_rule' for Odoo's own checks, None when unknown."""
+    key = getattr(exception, 'key', None)
+    if key:
+        return key
+    frames, tb = [], exception.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        frames.append((os.path.basename(code.co_filename), code.co_name))
+        tb = tb.tb_next
+    for filename, function in reversed(frames):
+        for check_file, check_function, check in ORM_CHECKS:
+            if (filename, function) == (check_file, check_function):
+                return check
+    return None
 
 
 class AsrCase(SavepointCase):
@@ -9,6 +41,18 @@ class AsrCase(SavepointCase):
     def setUpClass(cls):
         super(AsrCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang='fr_FR', tracking_disable=True))
+
+    @contextlib.contextmanager
+    def assertRefused(self, exception_class, check):
+        """The block raises exactly ``exception_class`` (not a subclass of a sibling, not a
+        parent), from ``check``: an ASR error key ('clause.labour_share') or one of Odoo's
+        checks ('acl', 'field_groups', 'record_rule')."""
+        with self.assertRaises(exception_class) as caught:
+            yield caught
+        found = type(caught.exception)
+        self.assertTrue(found is exception_class or found.__bases__[-1] is exception_class,
+                        '%s raised, %s expected' % (found.__name__, exception_class.__name__))
+        self.assertEqual(refusal_check(caught.exception), check, str(caught.exception))
 
     def user(self, login, groups, partner=None):
         # a real user has an e-mail address: the chatter signs their messages with it

@@ -2,7 +2,8 @@
 import datetime
 import unittest
 
-from ..rules.committee import add_months, committee_status
+from ..rules.committee import committee_status
+from ..rules.dates import add_months
 
 D = datetime.date
 

@@ -2,9 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.asr_charter.rules.dates import fr_date
+from odoo.addons.asr_charter.rules.equivalence import EquivalenceError, fraction
+from odoo.addons.asr_charter.rules.numbers import fr_amount
 
-from ..rules.clause_text import fr_amount, penalty_cap_sentence, render
-from ..rules.hour_objective import HourObjectiveError, hour_objective
+from ..rules.clause_text import penalty_cap_sentence, render
+from ..rules.hour_objective import hour_objective
 from ..rules.legal_checks import LegalCheckError, check_award_criterion_weight
 
 CLAUSE_TYPES = [
@@ -159,9 +161,9 @@ class AsrClause(models.Model):
         if not amount:
             return 0
         try:
-            return hour_objective(amount, self.labour_share / 100.0, self.hourly_cost,
-                                  self.insertion_rate / 100.0)
-        except HourObjectiveError:
+            return hour_objective(amount, fraction(self.labour_share), self.hourly_cost,
+                                  fraction(self.insertion_rate))
+        except EquivalenceError:
             return 0  # the constraints explain what is wrong
 
     @api.onchange('lot_id')

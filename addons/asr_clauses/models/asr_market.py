@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from ..rules.clause_text import fr_amount
+from odoo.addons.asr_charter.rules.numbers import fr_amount
 from ..rules.examination import lots_amount_gap, lots_amount_mismatch, opinion_needs_reason
 from ..rules.indicators import flag_percentage
 from ..rules.legal_checks import needs_social_condition_flag

@@ -5,6 +5,9 @@ Model texts hold placeholders in braces, e.g. ``{hour_objective}``; only the nam
 """
 import string
 
+from odoo.addons.asr_charter.rules.errors import RuleError
+from odoo.addons.asr_charter.rules.numbers import fr_amount
+
 PLACEHOLDERS = (
     'market', 'lot', 'buyer', 'legal_basis', 'hour_objective', 'facilitator',
     'facilitator_contact', 'penalty_missing_hour', 'penalty_late_day', 'report_due_day',
@@ -13,11 +16,8 @@ PLACEHOLDERS = (
 )
 
 
-class ClauseTextError(ValueError):
-    def __init__(self, key, **values):
-        super(ClauseTextError, self).__init__(key)
-        self.key = key
-        self.values = values
+class ClauseTextError(RuleError):
+    """Raised with a message key and its values."""
 
 
 def placeholders_of(text):
@@ -41,12 +41,6 @@ def render(text, values):
     check_template(text)
     filled = {name: ('' if values.get(name) is None else values[name]) for name in PLACEHOLDERS}
     return (text or '').format(**filled)
-
-
-def fr_amount(value):
-    """'1 234,50' as French readers write amounts (no currency)."""
-    text = '{:,.2f}'.format(value or 0.0).replace(',', ' ').replace('.', ',')
-    return text[:-3] if text.endswith(',00') else text
 
 
 def penalty_cap_sentence(cap_percent):

@@ -5,9 +5,10 @@ A market counts 1 or 0 in each indicator; its own percentage is then 100 or 0, s
 average over any group of markets (a pivot by year, buyer or charter) is the group's
 percentage: ``average(percentage(flag, 1)) == percentage(sum(flags), count)``.
 """
+from odoo.addons.asr_charter.rules.errors import RuleError
 
 
-class IndicatorError(ValueError):
+class IndicatorError(RuleError):
     """A count that cannot be turned into a percentage."""
 
 
@@ -18,9 +19,9 @@ def percentage(part, whole):
     75.0
     """
     if part is None or whole is None or part < 0 or whole < 0:
-        raise IndicatorError('counts are positive numbers: %r out of %r' % (part, whole))
+        raise IndicatorError('negative', part=part, whole=whole)
     if part > whole:
-        raise IndicatorError('%r is more than the whole %r' % (part, whole))
+        raise IndicatorError('part_above_whole', part=part, whole=whole)
     if not whole:
         return 0.0
     return part * 100.0 / whole

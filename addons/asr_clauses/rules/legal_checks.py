@@ -6,6 +6,8 @@ article it enforces and the values to show; the model layer turns the key into a
 import datetime
 from collections import namedtuple
 
+from odoo.addons.asr_charter.rules.errors import RuleError
+
 RESERVED_ESAT_EA = 'reserved_esat_ea'  # L2113-12
 RESERVED_SIAE = 'reserved_siae'  # L2113-13
 RESERVED_ESS = 'reserved_ess'  # L2113-15
@@ -20,14 +22,13 @@ LAW_START = datetime.date(2026, 8, 22)
 Threshold = namedtuple('Threshold', 'nature buyer_kind amount date_from date_to')
 
 
-class LegalCheckError(ValueError):
-    """Raised with a message key, the article enforced and the values of the message."""
+class LegalCheckError(RuleError):
+    """Raised with a message key, the article enforced (``article``) and the values of the
+    message."""
 
-    def __init__(self, key, article, values=None):
-        super(LegalCheckError, self).__init__(key, article)
-        self.key = key
+    def __init__(self, key, article, **values):
+        super(LegalCheckError, self).__init__(key, **values)
         self.article = article
-        self.values = dict(values or {})
 
 
 def years_before(day, years):
@@ -46,7 +47,7 @@ def check_reservations(reservations):
     """
     codes = sorted(set(reservations or ()) & RESERVED_CODES)
     if len(codes) > 1:
-        raise LegalCheckError('double_reservation', 'L2113-14', {'codes': codes})
+        raise LegalCheckError('double_reservation', article='L2113-14', codes=codes)
 
 
 def check_ess_reservation(nature, service_category, duration_months,
@@ -58,20 +59,20 @@ def check_ess_reservation(nature, service_category, duration_months,
     consultation (L2113-16). ``winner_previous_contracts``: iterable of (award_date, same_services).
     """
     if nature != 'services' or service_category not in ESS_SERVICE_CATEGORIES:
-        raise LegalCheckError('ess_services_only', 'L2113-15',
-                              {'nature': nature, 'service_category': service_category})
+        raise LegalCheckError('ess_services_only', article='L2113-15', nature=nature,
+                              service_category=service_category)
     if duration_months is None or not 0 < duration_months <= ESS_MAX_MONTHS:
-        raise LegalCheckError('ess_duration', 'L2113-16', {'months': duration_months})
+        raise LegalCheckError('ess_duration', article='L2113-16', months=duration_months)
     limit = years_before(consultation_date, ESS_PREVIOUS_YEARS)
     for award_date, same_services in winner_previous_contracts or ():
         if same_services and limit < award_date <= consultation_date:
-            raise LegalCheckError('ess_previous_contract', 'L2113-16', {'date': award_date})
+            raise LegalCheckError('ess_previous_contract', article='L2113-16', date=award_date)
 
 
 def check_award_criterion_weight(weight):
     """Weight of a social award criterion (L2152-7), in percent: above 0, at most 100."""
     if weight is None or not 0 < weight <= 100:
-        raise LegalCheckError('criterion_weight', 'L2152-7', {'weight': weight})
+        raise LegalCheckError('criterion_weight', article='L2152-7', weight=weight)
 
 
 def applicable_threshold(thresholds, nature, buyer_kind, day):

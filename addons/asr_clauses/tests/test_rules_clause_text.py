@@ -1,6 +1,8 @@
 import unittest
 
-from ..rules.clause_text import (ClauseTextError, check_template, fr_amount,
+from odoo.addons.asr_charter.rules.numbers import fr_amount
+
+from ..rules.clause_text import (ClauseTextError, check_template,
                                  penalty_cap_sentence, placeholders_of, render)
 
 

@@ -31,7 +31,7 @@ THRESHOLDS = [
 class TestLegalCheckError(unittest.TestCase):
 
     def test_error_carries_key_article_and_values(self):
-        error = LegalCheckError(key='ess_duration', article='L2113-16', values={'months': 37})
+        error = LegalCheckError('ess_duration', article='L2113-16', months=37)
         self.assertIsInstance(error, ValueError)
         self.assertEqual((error.key, error.article, error.values),
                          ('ess_duration', 'L2113-16', {'months': 37}))

@@ -18,12 +18,23 @@ addons under ROOT/addons (tests excluded where said):
 - ASR006 a module of an addon's ``rules/`` package importing odoo: the rules are plain Python.
   Only another ASR addon's rules package may be imported (``odoo.addons.asr_x.rules...``,
   the one way to reach it in Odoo 11; itself plain Python).
+- ASR007 a silent numeric fallback, ``value or 10``: a setting that must have a value is a
+  required field with a default (from the rules' constant), read as it is. ``or 0`` (an empty
+  number counted as nothing) is not a fallback and passes.
+- ASR008 the superuser named by its id (``u.id != 1``, ``uid == 1``): compare with
+  ``env.ref('base.user_root')`` or ``SUPERUSER_ID``.
+- ASR009 XML ids: the same id defined in two files of an addon (a second record of the same
+  id in one file updates it, as Odoo loads it: the demo does so after a workflow step), or a
+  reference (``ref="..."``,
+  ``%(...)d``, ``eval="ref('...')"``) to an id of an ASR addon that no file of that addon
+  defines.
 """
 import ast
 import os
 import re
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 VERSION_RE = re.compile(r'^11\.0\.\d+\.\d+\.\d+$')
 LICENSES = ('LGPL-3', 'AGPL-3')
@@ -31,6 +42,10 @@ MANIFEST_KEYS = ('name', 'version', 'license', 'depends', 'data', 'installable')
 SQL_MARK = '# sql-composed:'
 SUDO_MARK = '# sudo:'
 RULES_IMPORT_RE = re.compile(r'^odoo\.addons\.asr_\w+\.rules(\.|$)')
+XML_REF_RES = (re.compile(r"""ref\(\s*['"]([\w.]+)['"]"""), re.compile(r'%\(([\w.]+)\)d'))
+MODEL_NAME_RE = re.compile(r"""^\s+_name = ['"]([\w.]+)['"]""", re.M)
+XML_REF_ATTRS = ('ref', 'inherit_id', 'parent', 'action', 'groups', 'model_id', 'group_id',
+                 'menu', 'template')
 
 
 def _python_files(folder, skip_tests=False):
@@ -125,6 +140,16 @@ def check_python(path, in_rules=False, in_controllers=False):
                     and not _marked(lines, node.lineno, SUDO_MARK):
                 findings.append((path, node.lineno, 'ASR005',
                                  'sudo() in a controller: say why with "%s"' % SUDO_MARK))
+        elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            last = node.values[-1]
+            if isinstance(last, ast.Num) and last.n and not isinstance(last.n, bool):
+                findings.append((path, node.lineno, 'ASR007',
+                                 'silent fallback "or %s": a required field with a default'
+                                 % last.n))
+        elif isinstance(node, ast.Compare) and _superuser_by_id(node):
+            findings.append((path, node.lineno, 'ASR008',
+                             "the superuser by its id: use env.ref('base.user_root') or "
+                             "SUPERUSER_ID"))
         elif in_rules and isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) \
                 else [node.module or '']
@@ -132,6 +157,99 @@ def check_python(path, in_rules=False, in_controllers=False):
                    and not RULES_IMPORT_RE.match(name) for name in modules):
                 findings.append((path, node.lineno, 'ASR006',
                                  'a rules module imports odoo: keep the rules plain Python'))
+    return findings
+
+
+def _superuser_by_id(node):
+    """``x.id == 1``, ``uid != 1`` and the like."""
+    sides = [node.left] + list(node.comparators)
+    named = any(isinstance(side, ast.Attribute) and side.attr in ('id', 'uid', '_uid')
+                or isinstance(side, ast.Name) and side.id in ('uid', 'user_id')
+                for side in sides)
+    return named and any(isinstance(side, ast.Num) and side.n == 1 for side in sides)
+
+
+def _xml_ids(addon_dir):
+    """{xml id: [(path, line)]} defined by the XML files of an addon, and the references
+    [(path, line, full id)] they make."""
+    defined, refs = {}, []
+    addon = os.path.basename(addon_dir)
+    for base, dirs, files in os.walk(addon_dir):
+        dirs[:] = sorted(d for d in dirs if d not in ('static', 'tests', '__pycache__'))
+        for name in sorted(files):
+            if not name.endswith('.xml'):
+                continue
+            path = os.path.join(base, name)
+            with open(path, encoding='utf-8') as handle:
+                source = handle.read()
+            for element in ElementTree.fromstring(source).iter():
+                line = _line_of(source, element)
+                xml_id = element.get('id')
+                if xml_id and element.tag in ('record', 'template', 'menuitem', 'report',
+                                              'act_window'):
+                    full = xml_id if '.' in xml_id else '%s.%s' % (addon, xml_id)
+                    defined.setdefault(full, []).append((path, line))
+                texts = [element.get(attr) or '' for attr in XML_REF_ATTRS
+                         if element.tag != 'field' or attr == 'ref']
+                texts += [element.get('eval') or '', element.text or '',
+                          element.get('name') or '' if element.tag == 'button' else '']
+                for text in texts:
+                    for regex in XML_REF_RES:
+                        refs += [(path, line, ref) for ref in regex.findall(text)]
+                for attr in XML_REF_ATTRS:
+                    value = element.get(attr)
+                    if value and (element.tag != 'field' or attr == 'ref') \
+                            and not ('(' in value or ' ' in value):
+                        refs += [(path, line, ref.strip().lstrip('!'))
+                                 for ref in value.split(',') if ref.strip()]
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            if name.endswith('.py'):   # each model defines model_<name> (ir.model)
+                with open(path, encoding='utf-8') as handle:
+                    for model in MODEL_NAME_RE.findall(handle.read()):
+                        defined.setdefault('%s.model_%s' % (addon, model.replace('.', '_')),
+                                           []).append((path, 1))
+            elif name.endswith('.csv'):
+                with open(path, encoding='utf-8') as handle:
+                    for number, row in enumerate(handle.read().splitlines()[1:], start=2):
+                        xml_id = row.split(',')[0].strip()
+                        if xml_id:
+                            defined.setdefault('%s.%s' % (addon, xml_id), []).append(
+                                (path, number))
+    refs = [(path, line, ref if '.' in ref else '%s.%s' % (addon, ref))
+            for path, line, ref in refs]
+    return defined, refs
+
+
+def _line_of(source, element):
+    """The line of an element's id in the file (ElementTree keeps no line numbers)."""
+    xml_id = element.get('id')
+    if not xml_id:
+        return 1
+    index = source.find('id="%s"' % xml_id)
+    return source.count('\n', 0, index) + 1 if index >= 0 else 1
+
+
+def check_xml_ids(addons):
+    """ASR009 over all ASR addons at once (an addon may refer to another's ids)."""
+    findings, defined, refs = [], {}, []
+    for addon in sorted(os.listdir(addons)):
+        addon_dir = os.path.join(addons, addon)
+        if not os.path.isdir(addon_dir):
+            continue
+        addon_defined, addon_refs = _xml_ids(addon_dir)
+        for xml_id, places in addon_defined.items():
+            files = sorted({path for path, _line in places})
+            if xml_id.split('.')[0] == addon and len(files) > 1:
+                findings.append((files[1], dict(places)[files[1]], 'ASR009',
+                                 'xml id %s defined in two files (%s)' % (
+                                     xml_id, os.path.basename(files[0]))))
+            defined.setdefault(xml_id, []).extend(places)
+        refs += addon_refs
+    local = {name for name in os.listdir(addons) if os.path.isdir(os.path.join(addons, name))}
+    for path, line, ref in refs:
+        if ref.split('.')[0] in local and ref not in defined:
+            findings.append((path, line, 'ASR009', 'reference to an unknown xml id %s' % ref))
     return findings
 
 
@@ -147,7 +265,7 @@ def odoo_checks(root):
             relative = os.path.relpath(path, addon_dir).split(os.sep)
             findings += check_python(path, in_rules=relative[0] == 'rules',
                                      in_controllers=relative[0] == 'controllers')
-    return findings
+    return findings + check_xml_ids(addons)
 
 
 def main(argv):

@@ -84,3 +84,60 @@ def test_each_check_fires(tmp_path):
 
 def test_the_project_passes_its_own_gate():
     assert lint.odoo_checks(ROOT) == []
+
+
+SETTINGS = '''
+def due_day(clause, user):
+    day = clause.report_due_day or 10
+    if user.id != 1 and clause.count or 0:
+        return day
+    return clause.rate or 0.0
+'''
+
+VIEWS = '''<?xml version="1.0" encoding="utf-8"?>
+<odoo>
+    <record id="view_thing_form" model="ir.ui.view">
+        <field name="model">x.thing</field>
+        <field name="inherit_id" ref="x_addon.view_missing"/>
+        <field name="arch" type="xml"><form/></field>
+    </record>
+    <record id="action_thing" model="ir.actions.act_window">
+        <field name="res_model">x.thing</field>
+        <field name="view_id" ref="view_thing_form"/>
+    </record>
+    <menuitem id="menu_thing" action="action_thing" parent="x_addon.menu_nowhere"
+              groups="base.group_user"/>
+    <record id="view_thing_form" model="ir.ui.view">
+        <field name="priority">20</field>
+    </record>
+</odoo>
+'''
+
+
+def test_settings_superuser_and_xml_ids(tmp_path):
+    manifest = ("{'name': 'X', 'version': '11.0.1.0.0', 'license': 'LGPL-3', "
+                "'depends': ['base'], 'data': ['views/thing_views.xml', 'views/again.xml'], "
+                "'installable': True}")
+    again = VIEWS.replace('view_thing_form', 'view_other').replace('action_thing',
+                                                                   'action_other')
+    again = again.replace('menu_thing', 'menu_thing_again').replace(
+        '<record id="view_other" model="ir.ui.view">\n        <field name="priority">',
+        '<record id="action_thing" model="ir.ui.view">\n        <field name="priority">')
+    root = _addon(tmp_path, manifest, {'models/settings.py': SETTINGS,
+                                       'models/thing.py': BAD_MODEL.replace(
+                                           'x.thing', 'x.thing'),
+                                       'views/thing_views.xml': VIEWS,
+                                       'views/again.xml': again})
+    findings = [(os.path.basename(p), line, code, message)
+                for p, line, code, message in lint.odoo_checks(root)]
+    settings = [(line, code) for name, line, code, _m in findings if name == 'settings.py']
+    assert settings == [(3, 'ASR007'), (4, 'ASR008')]  # 'or 0' and 'or 0.0' pass
+    unknown = sorted(m for name, _l, code, m in findings if code == 'ASR009'
+                     and 'unknown' in m)
+    assert unknown == ['reference to an unknown xml id x_addon.menu_nowhere'] * 2 + [
+        'reference to an unknown xml id x_addon.view_missing'] * 2
+    twice = [(name, m) for name, _l, code, m in findings if code == 'ASR009'
+             and 'two files' in m]
+    # view_thing_form twice in one file is an update; action_thing in two files is not
+    assert twice == [('thing_views.xml', 'xml id x_addon.action_thing defined in two files '
+                                         '(again.xml)')]

@@ -1,7 +1,8 @@
 import threading
 
 from odoo import _, api, fields, http, models
-from odoo.exceptions import UserError
+
+from odoo.addons.asr_charter.exceptions import AsrUserError
 
 CHANNELS = [
     ('form', 'Form'),
@@ -128,7 +129,8 @@ class AsrAccessLog(models.Model):
             code_to_id = self.env['asr.beneficiary'].code_to_id
             operator, value = 'in', [code_to_id(text) or 0 for text in texts]
         if operator not in ('=', 'in') or not value:
-            raise UserError(_("Search the access log by one person or a list of people."))
+            raise AsrUserError('access_log.search', _(
+                "Search the access log by one person or a list of people."))
         people = value if isinstance(value, (list, tuple)) else [value]
         try:
             people = [int(pid) for pid in people]

@@ -1,8 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.models.asr_guard_mixin import field_names
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import fr_date
@@ -183,7 +183,7 @@ class AsrBeneficiary(models.Model):
         for person in self.filtered('birth_date'):
             age = eligibility.age_at(fields.Date.from_string(person.birth_date), today)
             if not 14 <= age <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('person.age', _(
                     "The birth date of %s gives an age of %s years: check it.")
                     % (person.name, age))
 
@@ -191,8 +191,8 @@ class AsrBeneficiary(models.Model):
     def _check_validity_months(self):
         for person in self:
             if person.validity_months <= 0:
-                raise ValidationError(_("The eligibility of %s must last at least one month.")
-                                      % person.name)
+                raise AsrValidationError('person.validity_months', _(
+                    "The eligibility of %s must last at least one month.") % person.name)
 
     @api.constrains('validity_months')
     def _check_hours_within_validity(self):
@@ -208,13 +208,14 @@ class AsrBeneficiary(models.Model):
             try:
                 inputs.check_french_zip(person.zip)
             except inputs.InputError as err:
-                raise ValidationError(self._asr_input_message('zip', err))
+                raise AsrValidationError('input.' + err.key,
+                                         self._asr_input_message('zip', err))
 
     @api.constrains('qpv_resident', 'qpv_name')
     def _check_qpv(self):
         for person in self:
             if person.qpv_name and not person.qpv_resident:
-                raise ValidationError(_(
+                raise AsrValidationError('person.qpv_name', _(
                     "%s is not marked as living in a QPV: tick the box or remove the QPV "
                     "name.") % person.name)
 
@@ -243,7 +244,8 @@ class AsrBeneficiary(models.Model):
     @api.multi
     def write(self, vals):
         if any(p.state == 'anonymised' for p in self) and set(vals) & set(IDENTITY_FIELDS):
-            raise UserError(_("An anonymised person cannot be given an identity again."))
+            raise AsrUserError('person.anonymised_identity',
+                               _("An anonymised person cannot be given an identity again."))
         self._asr_guard_vals(vals, creating=False)
         vals = self._clean_names(dict(vals))
         if 'birth_date' in vals:
@@ -356,23 +358,27 @@ class AsrBeneficiary(models.Model):
         except inputs.InputError:
             checked = None
         if not checked or fields.Date.to_string(checked) > today:
-            raise UserError(_("The validation date must be a real date, today or in the past "
-                              "(%s given).") % str(day)[:20])
+            raise AsrUserError('eligibility.validation_date', _(
+                "The validation date must be a real date, today or in the past (%s given).")
+                % str(day)[:20])
         if proof_kind and proof_kind not in dict(PROOFS):
-            raise UserError(_("Choose the proof seen in the list."))
+            raise AsrUserError('eligibility.proof_unknown',
+                               _("Choose the proof seen in the list."))
         day = fields.Date.to_string(checked)
         for person in self:
             if person.state == 'anonymised':
-                raise UserError(_("An anonymised person cannot be validated."))
+                raise AsrUserError('eligibility.anonymised',
+                                   _("An anonymised person cannot be validated."))
             if person.state == 'validated':
-                raise UserError(_("The eligibility of %s is already validated.") % person.name)
+                raise AsrUserError('eligibility.already_validated', _(
+                    "The eligibility of %s is already validated.") % person.name)
             if not (proof_kind or person.proof_kind):
-                raise UserError(_("Say which proof you saw before validating %s.")
-                                % person.name)
+                raise AsrUserError('eligibility.proof_missing', _(
+                    "Say which proof you saw before validating %s.") % person.name)
             levels = [int(c.level) for c in person.criterion_ids]
-            required = person.charter_id.eligibility_level2_required or 1
+            required = person.charter_id.eligibility_level2_required
             if not eligibility.criteria_met(levels, required):
-                raise UserError(_(
+                raise AsrUserError('eligibility.criteria', _(
                     "%s meets no level-1 criterion and %s level-2 criteria: the charter "
                     "requires one level-1 criterion or %s level-2 criteria.")
                     % (person.name, levels.count(2), required))

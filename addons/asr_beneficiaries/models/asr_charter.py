@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrValidationError
 from odoo.addons.asr_charter.rules.dates import fr_month
 from odoo.addons.asr_charter.rules.numbers import fr_number
 
@@ -20,19 +20,19 @@ class AsrCharter(models.Model):
                    'monthly_hour_cap': (-1000, 1000), 'retention_years': (-50, 50)}
 
     eligibility_validity_months = fields.Integer(
-        'Eligibility valid for (months)', default=DEFAULT_VALIDITY_MONTHS,
+        'Eligibility valid for (months)', default=DEFAULT_VALIDITY_MONTHS, required=True,
         help="How long a validation by the facilitator lasts; 24 months, the length of a "
              "PASS IAE, by default.")
     eligibility_level2_required = fields.Integer(
-        'Level-2 criteria required', default=DEFAULT_LEVEL2_REQUIRED,
+        'Level-2 criteria required', default=DEFAULT_LEVEL2_REQUIRED, required=True,
         help="How many level-2 criteria make a person eligible when they meet no level-1 "
              "criterion.")
     monthly_hour_cap = fields.Float(
-        'Monthly maximum per person (hours)', default=DEFAULT_MONTHLY_CAP,
+        'Monthly maximum per person (hours)', default=DEFAULT_MONTHLY_CAP, required=True,
         help="Legal monthly maximum for one person across all their entries: "
              "48 h x 4.33 weeks = 208 h by default.")
     retention_years = fields.Integer(
-        'Keep personal data for (years)', default=5,
+        'Keep personal data for (years)', default=5, required=True,
         help="People whose last hour entry is older are anonymised every night (GDPR).")
     beneficiary_ids = fields.One2many('asr.beneficiary', 'charter_id', 'Beneficiaries',
                                       groups=PERSONAL)
@@ -80,7 +80,7 @@ class AsrCharter(models.Model):
         """Raise ``message`` as an AccessError unless ``user`` works on the people of every
         charter of ``self``."""
         if not self._asr_handles_people(user):
-            raise AccessError(message)
+            raise AsrAccessError('people.handler', message)
 
     @api.constrains('eligibility_validity_months', 'eligibility_level2_required',
                     'monthly_hour_cap', 'retention_years')

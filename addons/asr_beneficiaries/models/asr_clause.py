@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.hours import SUBCONTRACTING, progress, projection
 
@@ -42,7 +43,7 @@ class AsrClause(models.Model):
     def _check_type_of_clause_with_hours(self):
         for clause in self.filtered(lambda c: c.clause_type != 'insertion'):
             if self.env['asr.hour.entry'].sudo().search_count([('clause_id', '=', clause.id)]):
-                raise ValidationError(_(
+                raise AsrValidationError('clause.type_with_hours', _(
                     "The clause %s has hour entries: it stays an insertion clause.")
                     % clause.display_name)
 

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 
 class AsrEligibilityCriterion(models.Model):
@@ -31,6 +32,6 @@ class AsrEligibilityCriterion(models.Model):
     def _check_code(self):
         for criterion in self:
             if criterion.code != criterion.code.strip().lower() or ' ' in criterion.code:
-                raise ValidationError(_(
+                raise AsrValidationError('criterion.code', _(
                     "The code of a criterion is written in lower case without spaces "
                     "(\"%s\" given).") % criterion.code)

@@ -1,15 +1,15 @@
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.rules.dates import first_of_month, fr_date, fr_month
 from odoo.addons.asr_charter.rules.equivalence import fraction
 from odoo.addons.asr_charter.rules.numbers import fr_number
 
 from ..rules import controls, eligibility
-from ..rules.hours import (HourRuleError, amount_to_hours, duplicate_key, is_subcontracting,
-                           progress)
+from ..rules.hours import (DEFAULT_MONTHLY_CAP, HourRuleError, amount_to_hours, duplicate_key,
+                           is_subcontracting, progress)
 from .asr_charter import PERSONAL
 
 MODALITIES = [
@@ -450,9 +450,9 @@ class AsrHourEntry(models.Model):
         self.env.cr.execute("""
             SELECT c.id, c.clause_type, c.state, c.date_start, c.date_end, c.labour_share,
                    c.hourly_cost, c.partner_id, c.charter_id, c.company_id,
-                   coalesce(ch.monthly_hour_cap, 208)
+                   coalesce(ch.monthly_hour_cap, %s)
             FROM asr_clause c LEFT JOIN asr_charter ch ON ch.id = c.charter_id
-            WHERE c.id IN %s""", (tuple(clause_ids),))
+            WHERE c.id IN %s""", (DEFAULT_MONTHLY_CAP, tuple(clause_ids)))
         to_date = fields.Date.from_string
         return {row[0]: {'clause_type': row[1], 'state': row[2], 'date_start': to_date(row[3]),
                          'date_end': to_date(row[4]), 'labour_share': row[5],

@@ -11,6 +11,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError
+
 from ..rules.tabular import dump_rows, load_rows
 
 _logger = logging.getLogger(__name__)
@@ -99,12 +101,15 @@ class AsrImportJob(models.Model):
         self._asr_check_backend_user()
         for job in self:
             if job.user_id != self.env.user and not self._asr_is_superuser():
-                raise AccessError(_("Only the user who started this import may resume it."))
+                raise AsrAccessError('import_job.owner', _(
+                    "Only the user who started this import may resume it."))
             if job.state != 'failed':
-                raise UserError(_("Only a stopped import can be resumed."))
+                raise AsrUserError('import_job.not_stopped',
+                                   _("Only a stopped import can be resumed."))
             if not job.sudo().rows_data:
-                raise UserError(_("The rows of this import are no longer kept: import the "
-                                  "file again (the rows already imported are recognised)."))
+                raise AsrUserError('import_job.rows_gone', _(
+                    "The rows of this import are no longer kept: import the file again (the "
+                    "rows already imported are recognised)."))
         self.sudo()._asr_trusted().write({'state': 'queued', 'attempts': 0, 'error': False})
         self._asr_trigger_cron()
         return True

@@ -1,9 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.rules import inputs
 from odoo.addons.asr_charter.rules.dates import first_of_month, fr_date, fr_month
 
@@ -16,7 +16,7 @@ class AsrMonthlyReport(models.Model):
 
     _name = 'asr.monthly.report'
     _description = 'Monthly report of a clause'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin', 'asr.clause.order.mixin']
+    _inherit = ['mail.thread', 'asr.activity.mixin', 'asr.guard.mixin', 'asr.clause.order.mixin']
     _order = 'month desc, clause_id'
     # the receipt drives the penalties: recorded by action_receive only
     _asr_protected = {'received_date'}
@@ -64,7 +64,7 @@ class AsrMonthlyReport(models.Model):
     def _compute_due_date(self):
         for report in self.filtered('month'):
             report.due_date = fields.Date.to_string(report_due_date(
-                fields.Date.from_string(report.month), report.clause_id.report_due_day or 10))
+                fields.Date.from_string(report.month), report.clause_id.report_due_day))
 
     @api.depends('due_date', 'received_date')
     def _compute_days_late(self):
@@ -79,12 +79,13 @@ class AsrMonthlyReport(models.Model):
     def _check_received_date(self):
         for report in self.filtered('received_date'):
             if report.received_date < report.month:
-                raise ValidationError(_(
+                raise AsrValidationError('monthly_report.before_month', _(
                     "The report of %s cannot be received before the month it reports on.")
                     % report.display_name)
             if report.received_date > fields.Date.context_today(self):
-                raise ValidationError(_("A report cannot be received in the future (%s).")
-                                      % fr_date(report.received_date))
+                raise AsrValidationError('monthly_report.future', _(
+                    "A report cannot be received in the future (%s).")
+                    % fr_date(report.received_date))
 
     @api.multi
     def _asr_check_receiver(self, user):
@@ -186,7 +187,7 @@ class AsrMonthlyReport(models.Model):
     def _asr_remind_buyer(self, buyer):
         self.ensure_one()
         summary = _("Monthly report of %s not received") % fr_month(self.month)
-        self._schedule_reminder_activity(buyer, summary)
+        self._asr_schedule_todo(buyer, summary)
 
     @api.multi
     def _asr_remind_contractor(self, buyer):
@@ -199,13 +200,3 @@ class AsrMonthlyReport(models.Model):
         if buyer:
             return self._asr_post_as(buyer, **values)
         return self.message_post(**values)
-
-    @api.multi
-    def _schedule_reminder_activity(self, user, summary):
-        self.ensure_one()
-        return self.env['mail.activity'].create({
-            'res_model_id': self.env['ir.model']._get(self._name).id, 'res_id': self.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'user_id': user.id, 'summary': summary,
-            'date_deadline': fields.Date.context_today(self),
-        })

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.rules.dates import fr_date
 
 
@@ -54,7 +54,8 @@ class AsrSocialActionRecord(models.Model):
     def unlink(self):
         if not self.env.user._is_superuser() and self.filtered(
                 lambda r: r.state == 'validated'):
-            raise UserError(_("A validated action carried out cannot be deleted."))
+            raise AsrUserError('social_record.validated_unlink',
+                               _("A validated action carried out cannot be deleted."))
         return super(AsrSocialActionRecord, self).unlink()
 
     @api.constrains('people_count')

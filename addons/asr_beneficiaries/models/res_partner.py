@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 from odoo.addons.asr_charter.rules import inputs
 
 from ..rules.suppliers import SIAE_KINDS, SupplierRuleError, clean_siret
@@ -57,10 +57,12 @@ class ResPartner(models.Model):
             try:
                 inputs.check_date(vals.get(name))
             except inputs.InputError:
-                raise ValidationError(_("The dates of the SIAE agreement must be real dates "
-                                        "between 01/01/1900 and 31/12/2100."))
+                raise AsrValidationError('supplier.convention_date', _(
+                    "The dates of the SIAE agreement must be real dates between 01/01/1900 "
+                    "and 31/12/2100."))
         if vals.get('asr_siret') and not isinstance(vals['asr_siret'], str):
-            raise ValidationError(_("The SIRET is written as 14 digits."))
+            raise AsrValidationError('supplier.siret_type',
+                                     _("The SIRET is written as 14 digits."))
         if vals.get('asr_siret'):
             try:
                 vals['asr_siret'] = clean_siret(vals['asr_siret'])

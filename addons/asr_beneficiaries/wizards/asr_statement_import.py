@@ -11,7 +11,7 @@ from odoo.tools import html_escape
 from odoo.addons.asr_charter.rules.dates import fr_date
 from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
-from ..rules.hours import is_subcontracting
+from ..rules.hours import DIRECT_HIRE, PROVIDED, is_subcontracting
 from ..rules.statements import (BENEFICIARY_COLUMNS, BENEFICIARY_TEMPLATE_COLUMNS,
                                 HOUR_COLUMNS, HOUR_TEMPLATE_COLUMNS, HOUR_TEMPLATE_EXAMPLE,
                                 MODALITY_LABELS, StatementError,
@@ -305,8 +305,10 @@ class AsrStatementImport(models.TransientModel):
                                      _("no supplier has the SIRET %s")
                                      % values['employer_siret']))
                     continue
+            # the hour entry model completes the row as it stores it (_asr_prepare: the
+            # month's first day, no person for subcontracting, its hours from the amount)
             pending.append((number, {
-                'clause_id': clause_id, 'beneficiary_id': False if subcontracting else person_id,
+                'clause_id': clause_id, 'beneficiary_id': person_id or False,
                 'month': fields.Date.to_string(values['month']),
                 'modality': values['modality'], 'hours': values['hours'] or 0.0,
                 'amount': values['amount'] or 0.0, 'employer_id': employer_id}))
@@ -830,9 +832,9 @@ class AsrStatementImport(models.TransientModel):
     @api.model
     def _modality_counting(self, code):
         """What the hours of a modality are, as the help sheet of the template says."""
-        if code in ('cdi', 'cdd', 'professionalisation', 'apprenticeship'):
+        if code in DIRECT_HIRE:
             return _("hours worked on the market (payslip)")
-        if code in ('etti', 'ai', 'geiq', 'temp_agency'):
+        if code in PROVIDED:
             return _("hours invoiced")
         if is_subcontracting(code):
             return _("amount excluding tax, counted in hours with the clause's labour share "

@@ -2,6 +2,7 @@ from . import asr_read_mixin
 from . import asr_name_search_mixin
 from . import asr_guard_mixin
 from . import asr_wizard_mixin
+from . import asr_activity_mixin
 from . import asr_charter_article
 from . import asr_charter
 from . import asr_charter_member

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules.committee import committee_status
+from ..rules.committee import DEFAULT_INTERVAL_MONTHS, DEFAULT_MAX_PER_YEAR, committee_status
 from ..rules.dates import fr_date
 from ..rules.defaults import single_choice
 
@@ -46,10 +46,11 @@ class AsrCharter(models.Model):
                                      'Annual evaluations')
     # settings
     committee_interval_months = fields.Integer(
-        'Maximum interval between committees (months)', default=12, required=True,
+        'Maximum interval between committees (months)', default=DEFAULT_INTERVAL_MONTHS,
+        required=True,
         help="The charter provides for a technical committee once or twice a year.")
-    committee_max_per_year = fields.Integer('Maximum committees per year', default=2,
-                                            required=True)
+    committee_max_per_year = fields.Integer('Maximum committees per year',
+                                            default=DEFAULT_MAX_PER_YEAR, required=True)
     # dates and state
     date_in_force = fields.Date('Entry into force', readonly=True, copy=False,
                                 track_visibility='onchange')
@@ -121,8 +122,8 @@ class AsrCharter(models.Model):
                 [fields.Date.from_string(c.date) for c in committees if c.state == 'held'],
                 [fields.Date.from_string(c.date) for c in committees if c.state == 'planned'],
                 today,
-                max_interval_months=charter.committee_interval_months or 12,
-                max_per_year=charter.committee_max_per_year or 2)
+                max_interval_months=charter.committee_interval_months,
+                max_per_year=charter.committee_max_per_year)
             charter.next_committee_date = status.next_due and fields.Date.to_string(
                 status.next_due)
             charter.next_committee_planned = status.planned

@@ -9,7 +9,7 @@ class AsrCharterCommittee(models.Model):
 
     _name = 'asr.charter.committee'
     _description = 'Charter technical committee'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
+    _inherit = ['mail.thread', 'asr.activity.mixin', 'asr.guard.mixin']
     _order = 'date desc, id desc'
     _asr_name_search_fields = ('date', 'location', 'charter_id.name')
     _asr_limits = {'location': 300}

@@ -53,23 +53,14 @@ class AsrCharterCommitteeDecision(models.Model):
 
     def _schedule_follow_up(self):
         """One 'to do' activity per open decision, on the committee, for its responsible."""
-        activity_type = self.env.ref('mail.mail_activity_data_todo')
-        model = self.env['ir.model']._get('asr.charter.committee')
         for decision in self:
             if not decision.responsible_id:
                 continue
-            values = {
-                'res_model_id': model.id,
-                'res_id': decision.committee_id.id,
-                'activity_type_id': activity_type.id,
-                'summary': _('Decision follow-up: %s') % decision.name,
-                'date_deadline': decision.deadline or decision.committee_id.date,
-                'user_id': decision.responsible_id.id,
-            }
-            if decision.activity_id.exists():
-                decision.activity_id.sudo().write(values)
-            else:
-                activity = self.env['mail.activity'].sudo().create(values)
+            activity = decision.committee_id.sudo()._asr_schedule_todo(
+                decision.responsible_id, _('Decision follow-up: %s') % decision.name,
+                deadline=decision.deadline or decision.committee_id.date,
+                activity=decision.activity_id.sudo())
+            if activity != decision.activity_id:
                 super(AsrCharterCommitteeDecision, decision._asr_trusted()).write(
                     {'activity_id': activity.id})
 

@@ -23,8 +23,13 @@ CommitteeStatus = namedtuple('CommitteeStatus', [
 ])
 
 
+DEFAULT_INTERVAL_MONTHS = 12   # art. 6: a committee at least once a year
+DEFAULT_MAX_PER_YEAR = 2       # art. 6: at most twice a year
+
+
 def committee_status(adoption_date, held_dates, planned_dates, today,
-                     max_interval_months=12, max_per_year=2):
+                     max_interval_months=DEFAULT_INTERVAL_MONTHS,
+                     max_per_year=DEFAULT_MAX_PER_YEAR):
     """Return a :class:`CommitteeStatus`.
 
     :param adoption_date: date the charter was adopted (``None`` when not yet adopted)

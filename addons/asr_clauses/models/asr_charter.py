@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import parameters
 from ..rules.indicators import percentage
 
 
@@ -10,15 +11,17 @@ class AsrCharter(models.Model):
     _inherit = 'asr.charter'
 
     hourly_cost = fields.Monetary(
-        'Hourly labour cost', default=30.0, currency_field='currency_id',
+        'Hourly labour cost', default=parameters.DEFAULT_HOURLY_COST, required=True,
+        currency_field='currency_id',
         help="All-inclusive hourly cost used to turn an amount into worked hours "
              "(published examples range from 25 to 35 EUR).")
     insertion_rate = fields.Float(
-        'Default insertion rate (%)', default=5.0,
+        'Default insertion rate (%)', default=parameters.DEFAULT_INSERTION_RATE, required=True,
         help="Share of the worked hours reserved to people in insertion: 5 % by default, "
              "10 % for proximity-management markets.")
     insertion_rate_proximity = fields.Float(
-        'Insertion rate of proximity-management markets (%)', default=10.0,
+        'Insertion rate of proximity-management markets (%)',
+        default=parameters.DEFAULT_INSERTION_RATE_PROXIMITY, required=True,
         help="Proposed for the markets of urban proximity management (GUP).")
     penalty_rate_missing_hour = fields.Monetary(
         'Penalty per missing hour', currency_field='currency_id',
@@ -26,7 +29,8 @@ class AsrCharter(models.Model):
              "the CCAP.")
     penalty_rate_late_day = fields.Monetary('Penalty per day of late report',
                                             currency_field='currency_id')
-    report_due_day = fields.Integer('Monthly report due on day', default=10,
+    report_due_day = fields.Integer('Monthly report due on day', required=True,
+                                    default=parameters.DEFAULT_REPORT_DUE_DAY,
                                     help="Day of the following month.")
     penalty_cap_percent = fields.Float('Penalty cap (% of the amount)',
                                        help="0 means no cap.")

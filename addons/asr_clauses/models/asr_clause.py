@@ -1,10 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.rules.dates import fr_date
 from odoo.addons.asr_charter.rules.equivalence import EquivalenceError, fraction
 from odoo.addons.asr_charter.rules.numbers import fr_amount
 
+from ..rules import parameters
 from ..rules.clause_text import penalty_cap_sentence, render
 from ..rules.hour_objective import hour_objective
 from ..rules.legal_checks import LegalCheckError, check_award_criterion_weight
@@ -100,7 +101,8 @@ class AsrClause(models.Model):
                                                 currency_field='currency_id')
     penalty_rate_late_day = fields.Monetary('Penalty per day of late report',
                                             currency_field='currency_id')
-    report_due_day = fields.Integer('Monthly report due on day', default=10)
+    report_due_day = fields.Integer('Monthly report due on day', required=True,
+                                    default=parameters.DEFAULT_REPORT_DUE_DAY)
     penalty_cap_percent = fields.Float('Penalty cap (% of the amount)')
     # dates
     date_start = fields.Date(related='lot_id.date_start', readonly=True, store=True,
@@ -203,15 +205,15 @@ class AsrClause(models.Model):
     def _check_objective_inputs(self):
         for clause in self.filtered(lambda c: c.clause_type == 'insertion'):
             if not 0 < clause.labour_share <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('clause.labour_share', _(
                     "The labour share of the insertion clause \"%s\" must be between 0 and "
                     "100 %% (%s given).") % (clause.display_name, clause.labour_share))
             if clause.hourly_cost <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('clause.hourly_cost', _(
                     "The hourly labour cost of the insertion clause \"%s\" must be positive.")
                     % clause.display_name)
             if not 0 < clause.insertion_rate <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('clause.insertion_rate', _(
                     "The insertion rate of the clause \"%s\" must be between 0 and 100 %% "
                     "(%s given).") % (clause.display_name, clause.insertion_rate))
 
@@ -219,10 +221,10 @@ class AsrClause(models.Model):
     def _check_override(self):
         for clause in self:
             if clause.hour_objective_override < 0:
-                raise ValidationError(_("The hour objective of \"%s\" cannot be negative.")
-                                      % clause.display_name)
+                raise AsrValidationError('clause.override_negative', _(
+                    "The hour objective of \"%s\" cannot be negative.") % clause.display_name)
             if clause.hour_objective_override and not (clause.override_reason or '').strip():
-                raise ValidationError(_(
+                raise AsrValidationError('clause.override_reason', _(
                     "Explain in writing why the hour objective of \"%s\" is set by hand.")
                     % clause.display_name)
 
@@ -231,16 +233,16 @@ class AsrClause(models.Model):
     def _check_penalty_parameters(self):
         for clause in self:
             if not 1 <= clause.report_due_day <= 28:
-                raise ValidationError(_(
+                raise AsrValidationError('clause.report_due_day', _(
                     "The monthly report of \"%s\" is due on a day between 1 and 28.")
                     % clause.display_name)
             if not 0 <= clause.penalty_cap_percent <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('clause.penalty_cap', _(
                     "The penalty cap of \"%s\" must be between 0 and 100 %%.")
                     % clause.display_name)
             if clause.penalty_rate_missing_hour < 0 or clause.penalty_rate_late_day < 0:
-                raise ValidationError(_("The penalty rates of \"%s\" cannot be negative.")
-                                      % clause.display_name)
+                raise AsrValidationError('clause.penalty_rate_negative', _(
+                    "The penalty rates of \"%s\" cannot be negative.") % clause.display_name)
 
     @api.constrains('clause_type', 'criterion_weight')
     def _check_criterion_weight(self):
@@ -262,18 +264,21 @@ class AsrClause(models.Model):
         self._asr_check_buyer_in_charge()
         for clause in self:
             if clause.state != 'draft':
-                raise UserError(_("The clause \"%s\" is not in draft.") % clause.display_name)
+                raise AsrUserError('clause.not_draft', _("The clause \"%s\" is not in draft.")
+                                   % clause.display_name)
             if clause.market_id.state != 'validated':
-                raise UserError(_(
+                raise AsrUserError('clause.market_not_validated', _(
                     "The social examination of the market \"%s\" must be validated before its "
                     "clauses are executed.") % clause.market_id.display_name)
             lot = clause.lot_id
             if not lot.awarded:
-                raise UserError(_("Award the lot \"%s\" first: its contractor and award "
-                                  "date.") % lot.display_name)
+                raise AsrUserError('clause.lot_not_awarded', _(
+                    "Award the lot \"%s\" first: its contractor and award "
+                    "date.") % lot.display_name)
             if not (lot.date_start and lot.date_end):
-                raise UserError(_("Enter the start and end of the contract of the lot \"%s\" "
-                                  "first.") % lot.display_name)
+                raise AsrUserError('clause.contract_dates_missing', _(
+                    "Enter the start and end of the contract of the lot \"%s\" "
+                    "first.") % lot.display_name)
         self._asr_trusted().write({'state': 'execution'})
         return True
 
@@ -283,8 +288,8 @@ class AsrClause(models.Model):
         self._asr_check_buyer_in_charge()
         for clause in self:
             if clause.state != 'execution':
-                raise UserError(_("Only a clause in execution can be closed (\"%s\").")
-                                % clause.display_name)
+                raise AsrUserError('clause.not_in_execution', _(
+                    "Only a clause in execution can be closed (\"%s\").") % clause.display_name)
         self._asr_trusted().write({'state': 'closed'})
         return True
 
@@ -295,8 +300,8 @@ class AsrClause(models.Model):
             "Only an ASR manager (Responsable) reopens a closed clause."))
         for clause in self:
             if clause.state != 'closed':
-                raise UserError(_("Only a closed clause can be reopened (\"%s\").")
-                                % clause.display_name)
+                raise AsrUserError('clause.not_closed', _(
+                    "Only a closed clause can be reopened (\"%s\").") % clause.display_name)
         self._asr_trusted().write({'state': 'execution'})
         return True
 
@@ -352,7 +357,7 @@ class AsrClause(models.Model):
         try:
             check(*args)
         except LegalCheckError as err:
-            raise ValidationError(self._legal_message(err))
+            raise AsrValidationError('legal.' + err.key, self._legal_message(err))
 
     @api.model
     def _legal_message(self, err):

@@ -1,11 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError, AsrValidationError
 from odoo.addons.asr_charter.rules.numbers import fr_amount
 from ..rules.examination import lots_amount_gap, lots_amount_mismatch, opinion_needs_reason
 from ..rules.indicators import flag_percentage
-from ..rules.legal_checks import needs_social_condition_flag
+from ..rules.legal_checks import RESERVED_CODES, needs_social_condition_flag
 
 NATURES = [('works', 'Works'), ('supplies', 'Supplies'), ('services', 'Services')]
 SERVICE_CATEGORIES = [('health', 'Health'), ('social', 'Social'), ('cultural', 'Cultural'),
@@ -33,7 +33,7 @@ class AsrMarket(models.Model):
 
     _name = 'asr.market'
     _description = 'Market (consultation)'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'asr.guard.mixin']
+    _inherit = ['mail.thread', 'asr.activity.mixin', 'asr.guard.mixin']
     _order = 'consultation_date desc, id desc'
     # what a picker finds a market by (asr.name.search.mixin)
     _asr_name_search_fields = ('name', 'reference')
@@ -163,12 +163,11 @@ class AsrMarket(models.Model):
 
     @api.depends('state', 'lot_ids.clause_ids.clause_type')
     def _compute_indicators(self):
-        reserved = {'reserved_esat_ea', 'reserved_siae', 'reserved_ess'}
         for market in self:
             types = set(market.lot_ids.mapped('clause_ids.clause_type'))
             market.examined_count = int(market.state != 'to_examine')
             market.disposition_count = int(bool(types))
-            market.reserved_count = int(bool(types & reserved))
+            market.reserved_count = int(bool(types & RESERVED_CODES))
             market.examined_rate = flag_percentage(market.examined_count)
             market.disposition_rate = flag_percentage(market.disposition_count)
             market.reserved_rate = flag_percentage(market.reserved_count)
@@ -240,16 +239,18 @@ class AsrMarket(models.Model):
                 and self.filtered(lambda m: m.charter_id.id != vals['charter_id'] and (
                     m.state != 'to_examine' or m.mapped('lot_ids.clause_ids').filtered(
                         lambda c: c.state != 'draft')))):
-            raise AccessError(_("The charter of a market cannot change once its examination "
-                                "is done: examine it again first."))
+            raise AsrAccessError('market.charter_frozen', _(
+                "The charter of a market cannot change once its examination "
+                "is done: examine it again first."))
         if ('opinion_answer' in vals and not self._asr_in_transition()
                 and not self._asr_is_superuser()
                 and self.filtered(lambda m: m.state != 'opinion'
                                   and (m.opinion_answer or False) != (vals['opinion_answer']
                                                                       or False))):
-            raise UserError(_("The buyer's reason for not following the opinion is written "
-                              "once the facilitator's opinion is given and before the "
-                              "validation of the examination."))
+            raise AsrUserError('market.opinion_answer_step', _(
+                "The buyer's reason for not following the opinion is written "
+                "once the facilitator's opinion is given and before the "
+                "validation of the examination."))
         return super(AsrMarket, self).write(vals)
 
     @api.multi
@@ -269,11 +270,11 @@ class AsrMarket(models.Model):
     def _check_amounts(self):
         for market in self:
             if market.amount_estimated <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('market.amount_estimated', _(
                     "The estimated amount of the market \"%s\" must be positive.")
                     % market.name)
             if market.duration_months <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('market.duration', _(
                     "The duration of the market \"%s\" must be at least one month.")
                     % market.name)
 
@@ -289,7 +290,7 @@ class AsrMarket(models.Model):
     def _check_service_category(self):
         for market in self:
             if market.nature == 'services' and not market.service_category:
-                raise ValidationError(_(
+                raise AsrValidationError('market.service_category', _(
                     "Give the category of services of the market \"%s\" (health, social, "
                     "cultural or other).") % market.name)
 
@@ -301,13 +302,14 @@ class AsrMarket(models.Model):
             return
         if not user.has_group('asr_charter.group_asr_buyer') or \
                 self.filtered(lambda m: m.user_id != user):
-            raise AccessError(_("Only the buyer in charge of the market or an ASR manager can "
-                                "do this."))
+            raise AsrAccessError('market.buyer_in_charge', _(
+                "Only the buyer in charge of the market or an ASR manager can "
+                "do this."))
 
     def _asr_check_manager(self, message):
         if not (self._asr_is_superuser()
                 or self.env.user.has_group('asr_charter.group_asr_manager')):
-            raise AccessError(message)
+            raise AsrAccessError('market.manager_only', message)
 
     @api.multi
     def action_examined(self):
@@ -315,11 +317,13 @@ class AsrMarket(models.Model):
         self._asr_check_buyer_in_charge()
         for market in self:
             if market.state != 'to_examine':
-                raise UserError(_("The market \"%s\" is not waiting for its examination.")
-                                % market.display_name)
+                raise AsrUserError('market.not_to_examine', _(
+                    "The market \"%s\" is not waiting for its examination.")
+                    % market.display_name)
             if not market.lot_ids:
-                raise UserError(_("Add at least one lot to the market \"%s\" before "
-                                  "examining it.") % market.display_name)
+                raise AsrUserError('market.no_lot', _(
+                    "Add at least one lot to the market \"%s\" before "
+                    "examining it.") % market.display_name)
             for lot in market.lot_ids:
                 lot._check_examined()
         self._asr_trusted().write({'state': 'examined'})
@@ -361,18 +365,22 @@ class AsrMarket(models.Model):
         if not (actor._is_superuser() or actor.has_group('asr_charter.group_asr_manager')
                 or (actor.has_group('asr_charter.group_asr_facilitator')
                     and self.mapped('charter_id')._asr_is_facilitated_by(actor))):
-            raise AccessError(_("Only the facilitator of the market's charter (or an ASR "
-                                "manager on their behalf) gives the opinion."))
+            raise AsrAccessError('market.facilitator_only', _(
+                "Only the facilitator of the market's charter (or an ASR "
+                "manager on their behalf) gives the opinion."))
         if opinion not in dict(OPINIONS):
-            raise UserError(_("Choose an opinion: favourable, reserved or unfavourable."))
+            raise AsrUserError('market.opinion_choice', _(
+                "Choose an opinion: favourable, reserved or unfavourable."))
         if not isinstance(text, str) or not text.strip():
-            raise UserError(_("Write the reasons of the opinion."))
+            raise AsrUserError('market.opinion_text', _("Write the reasons of the opinion."))
         if recommendation not in (None, False) and not isinstance(recommendation, str):
-            raise UserError(_("Write the recommended dispositions as a text."))
+            raise AsrUserError('market.recommendation_text', _(
+                "Write the recommended dispositions as a text."))
         for market in self:
             if market.state != 'examined':
-                raise UserError(_("The market \"%s\" is not waiting for an opinion.")
-                                % market.display_name)
+                raise AsrUserError('market.not_examined', _(
+                    "The market \"%s\" is not waiting for an opinion.")
+                    % market.display_name)
         self._asr_writer(actor).write({
             'state': 'opinion', 'opinion': opinion, 'opinion_text': text.strip(),
             'opinion_recommendation': (recommendation or '').strip() or False,
@@ -395,15 +403,16 @@ class AsrMarket(models.Model):
         self._asr_check_manager(_("Only an ASR manager (Responsable) validates an "
                                   "examination."))
         if reason is not None and not isinstance(reason, str):
-            raise UserError(_("Write the reason as a text."))
+            raise AsrUserError('market.reason_text', _("Write the reason as a text."))
         reason = (reason or '').strip()
         for market in self:
             if market.state != 'opinion':
-                raise UserError(_("The market \"%s\" needs the facilitator's opinion before "
-                                  "its validation.") % market.display_name)
+                raise AsrUserError('market.no_opinion', _(
+                    "The market \"%s\" needs the facilitator's opinion before "
+                    "its validation.") % market.display_name)
             if opinion_needs_reason(market.opinion) and not (
                     reason or (market.opinion_answer or '').strip()):
-                raise UserError(_(
+                raise AsrUserError('market.reason_missing', _(
                     "The facilitator's opinion on the market \"%s\" is %s: write the buyer's "
                     "reason for not following it before validating the examination.") % (
                     market.display_name, market._opinion_label().lower()))
@@ -452,18 +461,16 @@ class AsrMarket(models.Model):
         """Close the previous step's activity and schedule one for the next person. The
         closing message is signed by who acts (``actor``: the facilitator on the portal, else
         the user), in their language, not by the superuser that closes it."""
-        todo = self.env.ref('mail.mail_activity_data_todo')
         actor = actor or self.env.user
         for market in self:
-            market.activity_ids.filtered(
-                lambda a: a.activity_type_id == todo).sudo().with_context(
+            market._asr_open_todos().sudo().with_context(
                 lang=self.env.context.get('lang') or actor.lang,
                 **{'default_' + key: value for key, value
                    in self._asr_author_values(actor).items()}).action_feedback(
                 feedback=_('Step done.'))
             user, summary = market._next_step()
             if user:
-                market.sudo()._asr_schedule_activity(user, summary)
+                market.sudo()._asr_schedule_todo(user, summary)
 
     def _next_step(self):
         self.ensure_one()
@@ -473,18 +480,8 @@ class AsrMarket(models.Model):
             # the facilitator works through the portal: the buyer follows up the opinion
             return self.user_id, _("Obtain the facilitator's opinion (portal)")
         if self.state == 'opinion':
+            root = self.env.ref('base.user_root')
             manager = self.env.ref('asr_charter.group_asr_manager').users.filtered(
-                lambda u: u.active and u.id != 1)[:1]
+                lambda u: u.active and u != root)[:1]
             return manager or self.user_id, _('Validate the examination')
         return self.env['res.users'], None
-
-    def _asr_schedule_activity(self, user, summary):
-        self.ensure_one()
-        return self.env['mail.activity'].create({
-            'res_model_id': self.env['ir.model']._get(self._name).id,
-            'res_id': self.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'summary': summary,
-            'user_id': user.id,
-            'date_deadline': fields.Date.context_today(self),
-        })

@@ -1,9 +1,9 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 from odoo.addons.asr_charter.rules.dates import fr_date
 
-from ..rules.legal_checks import check_ess_reservation, check_reservations
+from ..rules.legal_checks import RESERVED_ESS, check_ess_reservation, check_reservations
 from .asr_market import market_label
 
 
@@ -147,13 +147,13 @@ class AsrMarketLot(models.Model):
     def _check_amounts(self):
         for lot in self:
             if lot.amount_estimated <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('lot.amount_estimated', _(
                     "The estimated amount of the lot \"%s\" must be positive.") % lot.name)
             if lot.partner_id and lot.amount_awarded <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('lot.amount_awarded', _(
                     "The awarded amount of the lot \"%s\" must be positive.") % lot.name)
             if lot.labour_share and not 0 < lot.labour_share <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('lot.labour_share', _(
                     "The labour share of the lot \"%s\" must be between 0 and 100 %% "
                     "(%s given).") % (lot.name, lot.labour_share))
 
@@ -170,7 +170,7 @@ class AsrMarketLot(models.Model):
         for lot in self:
             types = lot.clause_ids.mapped('clause_type')
             Clause._raise_legal(check_reservations, types)
-            if 'reserved_ess' in types:
+            if RESERVED_ESS in types:
                 lot._check_ess_reservation()
         self._check_dates()
 
@@ -182,7 +182,7 @@ class AsrMarketLot(models.Model):
             lots |= self.sudo().search([
                 ('id', 'not in', self.ids), ('partner_id', '=', lot.partner_id.id),
                 ('market_id.buyer_entity_id', '=', lot.market_id.buyer_entity_id.id),
-                ('clause_ids.clause_type', '=', 'reserved_ess')]).with_env(self.env)
+                ('clause_ids.clause_type', '=', RESERVED_ESS)]).with_env(self.env)
         return lots
 
     @api.constrains('date_award', 'date_start', 'date_end', 'market_id')
@@ -190,11 +190,11 @@ class AsrMarketLot(models.Model):
         for lot in self:
             consultation = lot.market_id.consultation_date
             if lot.date_award and consultation and lot.date_award < consultation:
-                raise ValidationError(_(
+                raise AsrValidationError('lot.award_before_consultation', _(
                     "The lot \"%s\" cannot be awarded (%s) before its consultation (%s).") % (
                     lot.name, fr_date(lot.date_award), fr_date(consultation)))
             if lot.date_start and lot.date_end and lot.date_end < lot.date_start:
-                raise ValidationError(_(
+                raise AsrValidationError('lot.end_before_start', _(
                     "The contract of the lot \"%s\" cannot end (%s) before it starts (%s).") % (
                     lot.name, fr_date(lot.date_end), fr_date(lot.date_start)))
 
@@ -202,7 +202,7 @@ class AsrMarketLot(models.Model):
     def _check_no_disposition_reason(self):
         for lot in self:
             if lot.no_disposition and not (lot.no_disposition_reason or '').strip():
-                raise ValidationError(_(
+                raise AsrValidationError('lot.no_disposition_reason', _(
                     "Explain in writing why the lot \"%s\" carries no social disposition.")
                     % lot.name)
 
@@ -210,11 +210,11 @@ class AsrMarketLot(models.Model):
         """A lot is examined once it has dispositions, or none with a written reason."""
         self.ensure_one()
         if self.no_disposition and self.clause_ids:
-            raise ValidationError(_(
+            raise AsrValidationError('lot.dispositions_and_none', _(
                 "The lot \"%s\" cannot both carry social dispositions and be marked "
                 "without any.") % self.name)
         if not self.no_disposition and not self.clause_ids:
-            raise ValidationError(_(
+            raise AsrValidationError('lot.not_examined', _(
                 "Choose the social dispositions of the lot \"%s\", or mark it without any and "
                 "say why.") % self.name)
 

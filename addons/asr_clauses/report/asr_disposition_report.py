@@ -2,6 +2,7 @@ from odoo import fields, models, tools
 
 from ..models.asr_clause import CLAUSE_TYPES
 from ..models.asr_market import NATURES, STATES
+from ..rules.legal_checks import RESERVED_CODES
 
 
 class AsrDispositionReport(models.Model):
@@ -33,18 +34,18 @@ class AsrDispositionReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        # sql-composed: the view's name is the model's table, the codes are constants
+        # the reserved-market codes are a parameter, from the legal rules (legal_checks.py)
+        # sql-composed: the view's name is the model's table
         self.env.cr.execute("""
             CREATE VIEW %s AS (
                 SELECT row_number() OVER (ORDER BY l.id, c.id) AS id,
                        m.id AS market_id, l.id AS lot_id, m.charter_id,
                        m.buyer_entity_id, m.user_id, m.year, m.nature, m.state,
                        COALESCE(c.clause_type, 'none') AS disposition,
-                       COALESCE(c.clause_type IN ('reserved_esat_ea', 'reserved_siae',
-                                                  'reserved_ess'), false) AS reserved,
+                       COALESCE(c.clause_type IN %%s, false) AS reserved,
                        l.amount_estimated, COALESCE(l.amount_awarded, 0) AS amount_awarded,
                        COALESCE(c.hour_objective, 0) AS hour_objective
                   FROM asr_market_lot l
                   JOIN asr_market m ON m.id = l.market_id
              LEFT JOIN asr_clause c ON c.lot_id = l.id
-            )""" % self._table)
+            )""" % self._table, (tuple(sorted(RESERVED_CODES)),))

@@ -16,3 +16,4 @@ from . import test_rechecks
 from . import test_name_search
 from . import test_french_messages
 from . import test_default_charter
+from . import test_constants

@@ -135,7 +135,8 @@ class AsrAccessLog(models.Model):
         try:
             people = [int(pid) for pid in people]
         except (TypeError, ValueError):
-            raise UserError(_("Search the access log by one person or a list of people."))
+            raise AsrUserError('access_log.search', _(
+                "Search the access log by one person or a list of people."))
         self.env.cr.execute("SELECT id FROM asr_access_log WHERE res_ids && %s::integer[]",
                             (people,))
         return [('id', 'in', [row[0] for row in self.env.cr.fetchall()])]
@@ -159,14 +160,15 @@ class AsrAccessLog(models.Model):
     @api.model
     def create(self, vals):
         self.check_access_rights('create')  # nobody has it: an AccessError first
-        raise UserError(_("The access log is written by the server only."))
+        raise AsrUserError('access_log.create',
+                           _("The access log is written by the server only."))
 
     @api.multi
     def write(self, vals):
         self.check_access_rights('write')
-        raise UserError(_("The access log cannot be changed."))
+        raise AsrUserError('access_log.write', _("The access log cannot be changed."))
 
     @api.multi
     def unlink(self):
         self.check_access_rights('unlink')
-        raise UserError(_("The access log cannot be deleted."))
+        raise AsrUserError('access_log.unlink', _("The access log cannot be deleted."))

@@ -87,15 +87,18 @@ class AsrCharter(models.Model):
     def _check_beneficiary_settings(self):
         for charter in self:
             if charter.eligibility_validity_months <= 0:
-                raise ValidationError(_("The eligibility of a person must last at least one "
-                                        "month."))
+                raise AsrValidationError('charter.validity_months', _(
+                    "The eligibility of a person must last at least one month."))
             if charter.eligibility_level2_required <= 0:
-                raise ValidationError(_("At least one level-2 criterion must be required."))
+                raise AsrValidationError('charter.level2_required', _(
+                    "At least one level-2 criterion must be required."))
             if not 0 < charter.monthly_hour_cap <= 300:
-                raise ValidationError(_("The monthly maximum per person must be between 0 and "
-                                        "300 hours (%s given).") % charter.monthly_hour_cap)
+                raise AsrValidationError('charter.monthly_hour_cap', _(
+                    "The monthly maximum per person must be between 0 and 300 hours (%s "
+                    "given).") % charter.monthly_hour_cap)
             if charter.retention_years <= 0:
-                raise ValidationError(_("Personal data must be kept at least one year."))
+                raise AsrValidationError('charter.retention_years', _(
+                    "Personal data must be kept at least one year."))
 
     @api.constrains('monthly_hour_cap')
     def _check_cap_against_entries(self):
@@ -111,7 +114,7 @@ class AsrCharter(models.Model):
                                 (charter.id, charter.monthly_hour_cap))
             count, first = self.env.cr.fetchone()
             if count:
-                raise ValidationError(_(
+                raise AsrValidationError('charter.cap_exceeded', _(
                     "%s person-months already exceed %s hours (the first in %s): correct "
                     "those hours before lowering the monthly maximum.") % (
                     count, fr_number(charter.monthly_hour_cap), fr_month(first)))

@@ -62,7 +62,7 @@ class AsrClause(models.Model):
             ('clause_id', 'in', self.ids), ('modality', 'in', list(SUBCONTRACTING)),
             ('state', '!=', 'rejected')])
         if entries.filtered(lambda e: e.state == 'validated'):
-            raise ValidationError(_(
+            raise AsrValidationError('clause.validated_subcontracting', _(
                 "Validated subcontracting hours of %s were converted with the present labour "
                 "share and hourly cost: reset them to draft before changing these "
                 "parameters.") % ', '.join(entries.mapped('clause_id.display_name')))
@@ -105,8 +105,8 @@ class AsrClause(models.Model):
         clauses in execution, their stored columns read in one query and judged by the same
         rule as the field (``rules.hours.projection``)."""
         if operator not in ('=', '!=') or not isinstance(value, bool):
-            raise ValidationError(_("Search the clauses behind their objective with "
-                                    "= True or = False."))
+            raise AsrValidationError('clause.behind_objective_search', _(
+                "Search the clauses behind their objective with = True or = False."))
         today = fields.Date.from_string(fields.Date.context_today(self))
         to_date = fields.Date.from_string
         self.env.cr.execute("""

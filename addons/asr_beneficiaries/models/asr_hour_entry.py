@@ -136,7 +136,8 @@ class AsrHourEntry(models.Model):
         vals_list = vals if isinstance(vals, list) else [vals]
         for values in vals_list:
             if not isinstance(values, dict):
-                raise ValidationError(_("Each hour entry is given as a set of field values."))
+                raise AsrValidationError('hours.values_type', _(
+                    "Each hour entry is given as a set of field values."))
             self._asr_guard_vals(values)
         entries = self.browse()
         trusted = super(AsrHourEntry, self._asr_trusted())
@@ -163,8 +164,8 @@ class AsrHourEntry(models.Model):
             self._asr_refresh_figures(clause_ids)
             return True
         if any(entry.state == 'validated' for entry in self):
-            raise UserError(_("A validated entry cannot be changed: reset it to draft "
-                              "first."))
+            raise AsrUserError('hours.validated_change', _(
+                "A validated entry cannot be changed: reset it to draft first."))
         # each entry's values once changed, prepared as a batch (the month, charter, hours
         # of an amount... derive from them), then checked as a batch
         prepared = self._asr_prepare([dict(entry._asr_current_values(), **vals)
@@ -283,8 +284,8 @@ class AsrHourEntry(models.Model):
             error = controls.contract_error(to_date(entry.month), to_date(clause.date_start),
                                             to_date(clause.date_end))
             if error:
-                raise ValidationError(self._message(error[0], error[1], clause=clause,
-                                                    month=to_date(entry.month)))
+                raise AsrValidationError('hours.' + error[0], self._message(
+                    error[0], error[1], clause=clause, month=to_date(entry.month)))
 
     @api.multi
     def _check_still_eligible(self):
@@ -297,7 +298,7 @@ class AsrHourEntry(models.Model):
             if not eligibility.eligible_in_month(to_date(person.validation_date),
                                                  to_date(person.validity_end),
                                                  to_date(entry.month)):
-                raise ValidationError(self._message(
+                raise AsrValidationError('hours.not_eligible', self._message(
                     'not_eligible', {}, clause=entry.clause_id,
                     person=self.env['asr.beneficiary'].browse(person.id),
                     month=to_date(entry.month)))
@@ -324,7 +325,8 @@ class AsrHourEntry(models.Model):
             return []
         self.check_access_rights('create')
         if source not in dict(SOURCES) or state not in ('draft', 'submitted'):
-            raise ValidationError(_("Unknown source or state of imported hours."))
+            raise AsrValidationError('hours.import_source', _(
+                "Unknown source or state of imported hours."))
         clauses = self._clause_info(list({row['clause_id'] for row in rows}))
         self._asr_check_scope(rows)
         uid = self.env.uid
@@ -439,8 +441,9 @@ class AsrHourEntry(models.Model):
         charters = self.env['asr.charter'].browse(
             list({row['charter_id'] for row in rows if row.get('charter_id')}))
         if charters and not charters._asr_handles_people(self.env.user):
-            raise AccessError(_("You may only record hours on the clauses of the charters "
-                                "whose people you follow."))
+            raise AsrAccessError('people.handler', _(
+                "You may only record hours on the clauses of the charters whose people you "
+                "follow."))
 
     @api.model
     def _clause_info(self, clause_ids):
@@ -507,11 +510,12 @@ class AsrHourEntry(models.Model):
     # -- messages -----------------------------------------------------------------------
     @api.model
     def _asr_raise(self, errors, row):
-        """A ValidationError with the French sentences of ``errors`` for ``row``."""
+        """A ValidationError with the French sentences of ``errors`` for ``row``, keyed by
+        the first control refused ('hours.<key of rules.controls>')."""
         clause = self.env['asr.clause'].browse(row.get('clause_id') or [])
         person = self.env['asr.beneficiary'].browse(row.get('beneficiary_id') or [])
         month = fields.Date.from_string(row['month']) if row.get('month') else None
-        raise ValidationError('\n'.join(
+        raise AsrValidationError('hours.' + errors[0][1], '\n'.join(
             self._message(key, values, clause=clause, person=person, month=month)
             for _column, key, values in errors))
 
@@ -595,7 +599,8 @@ class AsrHourEntry(models.Model):
         """Validate as ``actor`` (checked: facilitator or personal-data staff of the charter)."""
         self._asr_check_actor(actor)
         if any(e.state in ('validated', 'rejected') for e in self):
-            raise UserError(_("Only draft or submitted entries can be validated."))
+            raise AsrUserError('hours.validate_state', _(
+                "Only draft or submitted entries can be validated."))
         self._asr_trusted().write({'state': 'validated', 'validated_by_id': actor.id,
                                    'validated_on': fields.Date.context_today(self),
                                    'reject_reason': False})
@@ -611,9 +616,9 @@ class AsrHourEntry(models.Model):
         """Reject as ``actor`` with a reason (told to the contractor)."""
         self._asr_check_actor(actor)
         if not isinstance(reason, str) or not reason.strip():
-            raise UserError(_("Say why the hours are rejected."))
+            raise AsrUserError('hours.reject_reason', _("Say why the hours are rejected."))
         if any(e.state == 'rejected' for e in self):
-            raise UserError(_("These hours are already rejected."))
+            raise AsrUserError('hours.already_rejected', _("These hours are already rejected."))
         self._asr_trusted().write({'state': 'rejected', 'reject_reason': reason.strip(),
                                    'validated_by_id': actor.id,
                                    'validated_on': fields.Date.context_today(self)})

@@ -199,8 +199,9 @@ class AsrImportJob(models.Model):
             job.write({'state': 'running', 'date_start': fields.Datetime.now()})
         if 'rows' not in data:
             if not job.rows_data:
-                raise UserError(_("The rows of this import are no longer kept: import the "
-                                  "file again (the rows already imported are recognised)."))
+                raise AsrUserError('import_job.rows_gone', _(
+                    "The rows of this import are no longer kept: import the file again (the "
+                    "rows already imported are recognised)."))
             data['rows'] = load_rows(base64.b64decode(job.rows_data))
         header, rows = data['rows']
         start = job.done_rows

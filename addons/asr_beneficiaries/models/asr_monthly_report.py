@@ -99,9 +99,9 @@ class AsrMonthlyReport(models.Model):
                 continue
             if not user.share and report.charter_id._asr_handles_people(user):
                 continue
-            raise AccessError(_("Only the buyer in charge of the market, the staff of the "
-                                "facilitator or an ASR manager records the receipt of a "
-                                "monthly report."))
+            raise AsrAccessError('monthly_report.receiver', _(
+                "Only the buyer in charge of the market, the staff of the facilitator or an "
+                "ASR manager records the receipt of a monthly report."))
 
     @api.multi
     def action_receive(self, received_date=None):
@@ -114,18 +114,20 @@ class AsrMonthlyReport(models.Model):
         try:
             day = fields.Date.to_string(inputs.parse_day(day))
         except inputs.InputError:
-            raise UserError(_("The receipt date must be a real date (%s given).")
-                            % str(day)[:20])
+            raise AsrUserError('monthly_report.receipt_date', _(
+                "The receipt date must be a real date (%s given).") % str(day)[:20])
         for report in self:
             if report.received_date:
-                raise UserError(_("The report of %s is already received (on %s).") % (
+                raise AsrUserError('monthly_report.already_received', _(
+                    "The report of %s is already received (on %s).") % (
                     report.display_name, fr_date(report.received_date)))
             if day > today:
-                raise UserError(_("A report cannot be received in the future (%s).")
-                                % fr_date(day))
+                raise AsrUserError('monthly_report.future', _(
+                    "A report cannot be received in the future (%s).") % fr_date(day))
             if day < report.month:
-                raise UserError(_("The report of %s cannot be received before the month it "
-                                  "reports on.") % report.display_name)
+                raise AsrUserError('monthly_report.before_month', _(
+                    "The report of %s cannot be received before the month it reports on.")
+                    % report.display_name)
         self._asr_trusted().write({'received_date': day})
         return True
 
@@ -135,8 +137,8 @@ class AsrMonthlyReport(models.Model):
         self._asr_check_backend_user()
         if not (self.env.user._is_superuser()
                 or self.env.user.has_group('asr_charter.group_asr_manager')):
-            raise AccessError(_("Only an ASR manager cancels the receipt of a monthly "
-                                "report."))
+            raise AsrAccessError('monthly_report.cancel_receipt', _(
+                "Only an ASR manager cancels the receipt of a monthly report."))
         self._asr_trusted().write({'received_date': False, 'reminder_date': False})
         return True
 

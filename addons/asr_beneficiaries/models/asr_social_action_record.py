@@ -62,8 +62,9 @@ class AsrSocialActionRecord(models.Model):
     def _check_people_count(self):
         for record in self:
             if record.people_count <= 0:
-                raise ValidationError(_("An action carried out concerns at least one person "
-                                        "(%s given).") % record.people_count)
+                raise AsrValidationError('social_record.people_count', _(
+                    "An action carried out concerns at least one person (%s given).")
+                    % record.people_count)
 
     @api.constrains('date', 'action_id')
     def _check_date(self):
@@ -71,7 +72,7 @@ class AsrSocialActionRecord(models.Model):
             clause = record.action_id.clause_id
             if clause.date_start and record.date < clause.date_start or (
                     clause.date_end and record.date > clause.date_end):
-                raise ValidationError(_(
+                raise AsrValidationError('social_record.date_outside', _(
                     "The action of %s is outside the contract dates of the clause.")
                     % fr_date(record.date))
 
@@ -88,10 +89,12 @@ class AsrSocialActionRecord(models.Model):
             "Only the facilitator of the charter validates the actions carried out."))
         for record in self:
             if record.state != 'draft':
-                raise UserError(_("This action carried out is already validated."))
+                raise AsrUserError('social_record.already_validated', _(
+                    "This action carried out is already validated."))
             if not record.sudo().attachment_ids:
-                raise UserError(_("Attach the supporting documents (attendance sheet, "
-                                  "agreement, report...) before validating."))
+                raise AsrUserError('social_record.attachments', _(
+                    "Attach the supporting documents (attendance sheet, agreement, report...) "
+                    "before validating."))
         self._asr_writer(actor).write({'state': 'validated', 'validated_by_id': actor.id})
         if self.env.uid != actor.id:
             for record in self:

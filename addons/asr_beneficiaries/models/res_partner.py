@@ -67,7 +67,7 @@ class ResPartner(models.Model):
             try:
                 vals['asr_siret'] = clean_siret(vals['asr_siret'])
             except SupplierRuleError:
-                raise ValidationError(_(
+                raise AsrValidationError('supplier.siret_invalid', _(
                     "The SIRET %s is not valid: it must have 14 digits and a correct check "
                     "digit.") % vals['asr_siret'])
 
@@ -77,14 +77,15 @@ class ResPartner(models.Model):
             other = self.search([('asr_siret', '=', partner.asr_siret), ('id', '!=', partner.id),
                                  ('is_company', '=', True)], limit=1)
             if other:
-                raise ValidationError(_("The SIRET %s is already used by %s.")
-                                      % (partner.asr_siret, other.display_name))
+                raise AsrValidationError('supplier.siret_used', _(
+                    "The SIRET %s is already used by %s.")
+                    % (partner.asr_siret, other.display_name))
 
     @api.constrains('asr_convention_start', 'asr_convention_end')
     def _check_asr_convention(self):
         for partner in self:
             if (partner.asr_convention_start and partner.asr_convention_end
                     and partner.asr_convention_end < partner.asr_convention_start):
-                raise ValidationError(_(
+                raise AsrValidationError('supplier.convention_order', _(
                     "The SIAE agreement of %s cannot end before it starts.")
                     % partner.display_name)

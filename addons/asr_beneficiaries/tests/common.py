@@ -15,6 +15,19 @@ class BeneficiaryCase(ClauseCase):
         cls.rqth = cls.env.ref('asr_beneficiaries.criterion_rqth')
         cls.person = cls.person_validated('Exemple', 'Camille', '2025-02-01')
         cls.other_person = cls.person_validated('Fictif', 'Yanis', '2025-02-01')
+        # who records, checks and validates people and hours: the facilitator's staff
+        cls.staff = cls.facilitator_staff('asr_benef_case_staff')
+
+    @classmethod
+    def facilitator_staff(cls, login):
+        """A user of "ASR / Personal data" working for the charter's facilitator."""
+        user = cls.env['res.users'].with_context(no_reset_password=True).create({
+            'name': login.title(), 'login': login, 'lang': 'fr_FR',
+            'email': '%s@example.org' % login,
+            'groups_id': [(6, 0, [cls.env.ref('asr_beneficiaries.group_asr_personal_data').id])],
+        })
+        user.partner_id.parent_id = cls.facilitator
+        return user
 
     @classmethod
     def person_validated(cls, last_name, first_name, day, criteria=None, **vals):
@@ -27,8 +40,10 @@ class BeneficiaryCase(ClauseCase):
         person.with_context(validation_date=day).action_validate_eligibility()
         return person
 
-    def entry(self, **vals):
+    def entry(self, user=None, **vals):
+        """An hour entry, recorded by ``user`` (the superuser by default)."""
         values = {'clause_id': self.clause.id, 'beneficiary_id': self.person.id,
                   'month': '2025-03-17', 'modality': 'cdi', 'hours': 100.0}
         values.update(vals)
-        return self.env['asr.hour.entry'].create(values)
+        Entry = self.env['asr.hour.entry']
+        return (Entry.sudo(user) if user else Entry).create(values)

@@ -7,22 +7,26 @@ from .common import BeneficiaryCase
 
 class TestHourEntries(BeneficiaryCase):
 
-    def assertRefused(self, message, **vals):
+    def assertEntryRefused(self, key, **vals):
+        """The entry of ``vals`` is refused by the control ``key`` ('hours.<control>') and
+        nothing is written."""
         Entry = self.env['asr.hour.entry']
         before = Entry.search_count([])
-        with self.assertRaisesRegex(ValidationError, message):
+        with self.assertRefused(ValidationError, key):
             with self.env.cr.savepoint():
                 self.entry(**vals)
         self.assertEqual(Entry.search_count([]), before)
 
     def test_validated_entry_counts_towards_objective(self):
-        entry = self.entry()
+        # the facilitator's staff records, submits and validates the hours
+        entry = self.entry(user=self.staff)
         self.assertEqual(entry.month, '2025-03-01')
         self.assertEqual(entry.employer_id, self.contractor)
         self.assertEqual(self.clause.hours_realised, 0.0)  # draft does not count
         self.assertEqual(self.clause.hours_to_validate, 100.0)
         entry.action_submit()
         entry.action_validate()
+        self.assertEqual((entry.state, entry.validated_by_id), ('validated', self.staff))
         self.clause.invalidate_cache()
         # objective 625 h; 100 h realised -> 16 %, 525 h missing
         self.assertEqual(self.clause.hour_objective, 625)
@@ -32,78 +36,80 @@ class TestHourEntries(BeneficiaryCase):
         self.assertEqual(self.clause.beneficiary_count, 1)
 
     def test_rejected_hours_need_a_reason_and_do_not_count(self):
-        entry = self.entry()
-        with self.assertRaisesRegex(UserError, "pourquoi"):
+        entry = self.entry(user=self.staff)
+        with self.assertRefused(UserError, 'hours.reject_reason'):
             entry.action_reject('  ')
+        self.assertEqual(entry.state, 'draft')
         entry.action_reject('Bulletin de paie absent')
-        self.assertEqual(entry.state, 'rejected')
+        self.assertEqual((entry.state, entry.validated_by_id), ('rejected', self.staff))
         self.assertEqual(entry.reject_reason, 'Bulletin de paie absent')
         self.clause.invalidate_cache()
         self.assertEqual(self.clause.hours_to_validate, 0.0)
         # a rejected entry frees its key: the corrected one can be recorded
-        self.entry(hours=90.0).action_validate()
+        self.entry(user=self.staff, hours=90.0).action_validate()
         self.clause.invalidate_cache()
         self.assertEqual(self.clause.hours_realised, 90.0)
 
     def test_validated_entry_is_frozen(self):
-        entry = self.entry()
+        entry = self.entry(user=self.staff)
         entry.action_validate()
-        with self.assertRaisesRegex(UserError, "remettez-la en brouillon"):
+        with self.assertRefused(UserError, 'hours.validated_change'):
             entry.write({'hours': 120.0})
+        self.assertEqual(entry.hours, 100.0)
         entry.action_reset_draft()
         entry.write({'hours': 120.0})
         self.assertEqual(entry.hours, 120.0)
 
     def test_non_positive_hours_refused(self):
         for hours in (0.0, -8.0):
-            self.assertRefused("doivent être positives", hours=hours)
+            self.assertEntryRefused('hours.hours', hours=hours)
 
     def test_monthly_cap_across_all_entries_of_a_person(self):
         self.entry(hours=150.0)
         # 150 + 58 = 208: exactly the cap, accepted
         self.entry(hours=58.0, modality='training')
-        self.assertRefused("plus que le maximum mensuel de 208 heures", hours=0.5, modality='etti')
+        self.assertEntryRefused('hours.cap', hours=0.5, modality='etti')
         # another month is another total
         self.entry(hours=150.0, month='2025-04-01')
 
     def test_monthly_cap_is_the_charter_setting(self):
         self.charter.monthly_hour_cap = 151.67
-        self.assertRefused("maximum mensuel de 151,67 heures", hours=152.0)
+        self.assertEntryRefused('hours.cap', hours=152.0)
         self.entry(hours=151.67)
 
     def test_month_outside_contract_dates(self):
-        self.assertRefused("en dehors des dates du contrat", month='2025-02-28')
-        self.assertRefused("en dehors des dates du contrat", month='2027-01-01')
+        self.assertEntryRefused('hours.month_outside', month='2025-02-28')
+        self.assertEntryRefused('hours.month_outside', month='2027-01-01')
         self.entry(month='2026-12-31')
 
     def test_person_not_eligible_that_month(self):
         pending = self.env['asr.beneficiary'].create({
             'charter_id': self.charter.id, 'last_name': 'Attente', 'first_name': 'Lou'})
-        self.assertRefused("n'est pas éligible", beneficiary_id=pending.id)
+        self.assertEntryRefused('hours.not_eligible', beneficiary_id=pending.id)
         # validated on 15 April 2025: counts from April, not for March
         late = self.person_validated('Tardif', 'Noa', '2025-04-15')
-        self.assertRefused("n'est pas éligible en 03/2025", beneficiary_id=late.id)
+        self.assertEntryRefused('hours.not_eligible', beneficiary_id=late.id)
         self.entry(beneficiary_id=late.id, month='2025-04-01')
         # 24 months from 1 February 2025: eligible until 31 January 2027 -> whole contract
         self.assertEqual(self.person.validity_end, '2027-01-31')
         short = self.person_validated('Court', 'Eden', '2025-02-01', validity_months=3)
         self.assertEqual(short.validity_end, '2025-04-30')
         self.entry(beneficiary_id=short.id, month='2025-04-01')
-        self.assertRefused("n'est pas éligible en 05/2025", beneficiary_id=short.id,
-                           month='2025-05-01')
+        self.assertEntryRefused('hours.not_eligible', beneficiary_id=short.id,
+                                month='2025-05-01')
 
     def test_duplicate_entry(self):
         self.entry()
-        self.assertRefused("existe déjà", hours=20.0, month='2025-03-31')
+        self.assertEntryRefused('hours.duplicate', hours=20.0, month='2025-03-31')
         # same month, other modality: a different entry
         self.entry(modality='training', hours=20.0)
 
     def test_clause_must_be_an_insertion_clause_in_execution(self):
         other = self.env['asr.clause'].create({
             'clause_type': 'award_criterion', 'lot_id': self.lot.id, 'criterion_weight': 10})
-        self.assertRefused("clause d'insertion en exécution", clause_id=other.id)
+        self.assertEntryRefused('hours.clause_state', clause_id=other.id)
         self.clause.state = 'closed'
-        self.assertRefused("clause d'insertion en exécution")
+        self.assertEntryRefused('hours.clause_state')
 
     def test_subcontracting_amount_converted_to_hours(self):
         siae = self.env['res.partner'].create({'name': 'ACI (test)', 'is_company': True,
@@ -113,21 +119,21 @@ class TestHourEntries(BeneficiaryCase):
                            employer_id=siae.id, amount=30000.0, hours=0.0)
         self.assertEqual(entry.hours, 468.75)
         for amount in (0.0, -100.0):
-            with self.assertRaisesRegex(ValidationError, "montant facturé supérieur à zéro"):
+            with self.assertRefused(ValidationError, 'hours.amount'):
                 with self.env.cr.savepoint():
                     self.entry(modality='subcontracting_siae', beneficiary_id=False,
                                employer_id=siae.id, amount=amount, month='2025-05-01')
         # same subcontractor, clause, month and modality: a duplicate
-        self.assertRefused("existe déjà", modality='subcontracting_siae', beneficiary_id=False,
-                           employer_id=siae.id, amount=1000.0)
+        self.assertEntryRefused('hours.duplicate', modality='subcontracting_siae',
+                                beneficiary_id=False, employer_id=siae.id, amount=1000.0)
 
     def test_person_required_except_subcontracting(self):
-        self.assertRefused("Indiquez quelle personne", beneficiary_id=False)
+        self.assertEntryRefused('hours.person_missing', beneficiary_id=False)
 
     def test_only_facilitator_validates(self):
         entry = self.entry()
         buyer = self.user('asr_buyer_validate', ['asr_charter.group_asr_buyer'])
-        with self.assertRaises((AccessError, UserError)):
+        with self.assertRefused(AccessError, 'people.handler'):
             entry.sudo(buyer).action_validate()
         self.assertEqual(entry.state, 'draft')
 
@@ -172,7 +178,7 @@ class TestHourEntries(BeneficiaryCase):
                 [('clause_id', '=', self.clause.id)])
             self.assertEqual(entries.read(['hours'])[0]['hours'], 100.0)
             self.assertEqual(self.clause.sudo(user).beneficiary_count, 1)
-            with self.assertRaises(AccessError):
+            with self.assertRefused(AccessError, 'field_groups'):
                 entries.read(['beneficiary_id'])
-            with self.assertRaises(AccessError):
+            with self.assertRefused(AccessError, 'acl'):
                 self.env['asr.beneficiary'].sudo(user).search([])

@@ -146,12 +146,14 @@ class TestBackgroundImport(BeneficiaryCase):
         Job = self.env['asr.import.job']
         self.assertEqual(Job.sudo(self.staff).search([]), wizard.job_id)
         self.assertFalse(Job.sudo(self.other_staff).search([]))
-        with self.assertRaises(AccessError):
+        with self.assertRefused(AccessError, 'record_rule'):
             wizard.job_id.sudo(self.other_staff).read(['name'])
-        for user in (self.staff, self.other_staff):
-            with self.assertRaises(AccessError):
+        # its state is the cron's; another user does not even reach it
+        for user, check in ((self.staff, 'guard.protected_field'),
+                            (self.other_staff, 'record_rule')):
+            with self.assertRefused(AccessError, check):
                 wizard.job_id.sudo(user).write({'state': 'done'})
-            with self.assertRaises(AccessError):
+            with self.assertRefused(AccessError, 'guard.protected_field'):
                 Job.sudo(user).create({'name': 'x', 'kind': 'hours', 'user_id': user.id})
 
     def test_a_failed_batch_leaves_nothing_and_is_done_again_without_doubles(self):
@@ -240,12 +242,12 @@ class TestBackgroundImport(BeneficiaryCase):
                                            in m.needaction_partner_ids)
         self.assertIn('arrêté à la ligne 2 sur 7', message.body)
         self.assertFalse(self.entries())
-        # only its user resumes it; then it goes on
-        with self.assertRaises(AccessError):
+        # only its user resumes it (another user does not even see it); then it goes on
+        with self.assertRefused(AccessError, 'record_rule'):
             job.sudo(self.other_staff).action_retry()
         job.sudo(self.staff).action_retry()
         self.assertEqual((job.state, job.attempts), ('queued', 0))
-        with self.assertRaises(UserError):
+        with self.assertRefused(UserError, 'import_job.not_stopped'):
             job.sudo(self.staff).action_retry()
         self.run_cron()
         job.invalidate_cache()

@@ -39,15 +39,20 @@ class TestMonthlyReports(BeneficiaryCase):
 
     def test_received_on_time(self):
         report = self.env['asr.monthly.report'].create({
-            'clause_id': self.clause.id, 'month': '2025-03-15', 'received_date': '2025-04-12'})
+            'clause_id': self.clause.id, 'month': '2025-03-15'})
+        # the buyer in charge of the market records the receipt, on the day it was due
+        self.market.user_id = self.user('asr_buyer_receipt', ['asr_charter.group_asr_buyer'])
+        report.sudo(self.market.user_id).action_receive('2025-04-12')
+        self.assertEqual(report.received_date, '2025-04-12')
         self.assertEqual(report.month, '2025-03-01')
         self.assertEqual((report.days_late, report.state), (0, 'received'))
         self.assertEqual(self.clause.late_report_count, 0)
 
     def test_bad_receipt_dates(self):
         Report = self.env['asr.monthly.report']
-        for day, message in (('2025-02-10', 'avant le mois'), ('2099-01-01', 'futur')):
-            with self.assertRaisesRegex(ValidationError, message):
+        for day, key in (('2025-02-10', 'monthly_report.before_month'),
+                         ('2099-01-01', 'monthly_report.future')):
+            with self.assertRefused(ValidationError, key):
                 with self.env.cr.savepoint():
                     Report.create({'clause_id': self.clause.id, 'month': '2025-03-01',
                                    'received_date': day})

@@ -63,7 +63,7 @@ class TestNameSearch(BeneficiaryCase):
     def test_roles_without_people_may_not_search_them_even_by_reference(self):
         code = self.person.code
         for user in (self.buyer, self.manager, self.finance, self.employee):
-            with self.assertRaises(AccessError):
+            with self.assertRefused(AccessError, 'acl'):
                 self.env['asr.beneficiary'].sudo(user).name_search(code)
 
     def test_manager_searches_the_access_log_by_reference(self):

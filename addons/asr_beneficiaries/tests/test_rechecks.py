@@ -10,15 +10,16 @@ from .common import BeneficiaryCase
 
 class TestControlsRunAgain(BeneficiaryCase):
 
-    def assertRefused(self, record, vals, message):
-        with self.assertRaisesRegex(ValidationError, message):
+    def assertWriteRefused(self, record, vals, key):
+        """Writing ``vals`` on ``record`` is refused by the check ``key``."""
+        with self.assertRefused(ValidationError, key):
             with self.env.cr.savepoint():
                 record.write(vals)
         record.invalidate_cache()
 
     def test_lot_end_before_recorded_hours(self):
         self.entry(month='2026-10-01')
-        self.assertRefused(self.lot, {'date_end': '2026-06-30'}, 'en dehors des dates')
+        self.assertWriteRefused(self.lot, {'date_end': '2026-06-30'}, 'hours.month_outside')
         self.assertEqual(self.lot.date_end, '2026-12-31')
         self.assertEqual(self.clause.date_end, '2026-12-31')
         # a rejected entry does not hold the dates
@@ -32,7 +33,8 @@ class TestControlsRunAgain(BeneficiaryCase):
             'action_ids': [(0, 0, {'action': 'company_visit', 'people_count': 5})]})
         self.env['asr.social.action.record'].create({
             'action_id': social.action_ids.id, 'date': '2025-04-10', 'people_count': 5})
-        self.assertRefused(self.lot, {'date_start': '2025-05-01'}, 'en dehors des dates')
+        self.assertWriteRefused(self.lot, {'date_start': '2025-05-01'},
+                                'social_record.date_outside')
 
     def test_clause_conversion_parameters(self):
         siae = self.env['res.partner'].create({'name': 'ACI (test)', 'is_company': True,
@@ -45,25 +47,27 @@ class TestControlsRunAgain(BeneficiaryCase):
         self.assertEqual(entry.hours, 400.0)
         # once validated, the figure no longer changes silently
         entry.action_validate()
-        self.assertRefused(self.clause, {'hourly_cost': 40.0}, 'remettez-les en brouillon')
+        self.assertWriteRefused(self.clause, {'hourly_cost': 40.0},
+                                'clause.validated_subcontracting')
         self.assertEqual(entry.hours, 400.0)
 
     def test_clause_type_with_hours(self):
         self.entry()
-        self.assertRefused(self.clause, {'clause_type': 'award_criterion',
-                                         'criterion_weight': 10.0}, "heures")
+        self.assertWriteRefused(self.clause, {'clause_type': 'award_criterion',
+                                              'criterion_weight': 10.0}, 'clause.type_with_hours')
         self.assertEqual(self.clause.clause_type, 'insertion')
 
     def test_charter_monthly_cap(self):
         self.entry(hours=180.0)
-        self.assertRefused(self.charter, {'monthly_hour_cap': 151.67}, '03/2025')
+        self.assertWriteRefused(self.charter, {'monthly_hour_cap': 151.67},
+                                'charter.cap_exceeded')
         self.assertEqual(self.charter.monthly_hour_cap, 208.0)
         self.charter.write({'monthly_hour_cap': 180.0})
 
     def test_person_validity(self):
         # validated on 01/02/2025 for 24 months; hours recorded in 12/2025
         self.entry(month='2025-12-01')
-        self.assertRefused(self.person, {'validity_months': 6}, "n'est pas éligible en 12/2025")
+        self.assertWriteRefused(self.person, {'validity_months': 6}, 'hours.not_eligible')
         self.assertEqual(self.person.validity_end, '2027-01-31')
         self.person.write({'validity_months': 12})
         self.assertEqual(self.person.validity_end, '2026-01-31')
@@ -71,7 +75,8 @@ class TestControlsRunAgain(BeneficiaryCase):
     def test_charter_adoption_date(self):
         committee = self.env['asr.charter.committee'].create({
             'charter_id': self.charter.id, 'date': '2021-05-10'})
-        self.assertRefused(self.charter, {'act_date': '2022-01-01'}, 'précéder')
+        self.assertWriteRefused(self.charter, {'act_date': '2022-01-01'},
+                                'committee.before_adoption')
         self.assertEqual(self.charter.act_date, '2020-01-15')
         committee.date = '2022-03-01'
         self.charter.write({'act_date': '2022-01-01'})
@@ -80,4 +85,4 @@ class TestControlsRunAgain(BeneficiaryCase):
         report = self.env['asr.monthly.report'].create({'clause_id': self.clause.id,
                                                         'month': '2025-03-01'})
         too_big = base64.b64encode(b'x' * (20 * 1024 * 1024 + 1))
-        self.assertRefused(report, {'document': too_big}, 'la limite est de 20 Mo')
+        self.assertWriteRefused(report, {'document': too_big}, 'input.upload_size')

@@ -30,6 +30,7 @@ class TestStatementParsing(unittest.TestCase):
     def test_missing_columns(self):
         with self.assertRaises(statements.StatementError) as caught:
             statements.parse_hour_rows(['beneficiary', 'hours'], [])
+        self.assertEqual(caught.exception.key, 'columns')
         self.assertEqual(caught.exception.values['missing'], ['clause', 'month', 'modality'])
         # the clause column is not needed when the statement is imported on a clause
         good, rejected = statements.parse_hour_rows(
@@ -56,8 +57,9 @@ class TestStatementParsing(unittest.TestCase):
     def test_numbers(self):
         self.assertEqual(statements.parse_number('1 234,5'), 1234.5)
         self.assertIsNone(statements.parse_number(''))
-        with self.assertRaises(statements.StatementError):
+        with self.assertRaises(statements.StatementError) as caught:
             statements.parse_number('12h')
+        self.assertEqual(caught.exception.key, 'number')
 
 
 class TestTemplateVocabulary(unittest.TestCase):
@@ -107,8 +109,9 @@ class TestTemplateVocabulary(unittest.TestCase):
 
     def test_an_unknown_modality_is_still_refused(self):
         for value in ('bénévolat', 'Embauche directe', 'CDI CDD', ''):
-            with self.assertRaises(statements.StatementError):
+            with self.assertRaises(statements.StatementError) as caught:
                 statements.parse_modality(value)
+            self.assertEqual(caught.exception.key, 'modality', value)
 
     def test_the_template_with_its_example_row_reads_without_error(self):
         header = [title for _name, title in statements.HOUR_TEMPLATE_COLUMNS]

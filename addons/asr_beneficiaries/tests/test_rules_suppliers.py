@@ -14,10 +14,10 @@ class TestSupplierRules(unittest.TestCase):
     def test_siret_checksum(self):
         # 912345675 00017: Luhn over the 14 digits is a multiple of 10
         self.assertEqual(clean_siret('912 345 675 00017'), '91234567500017')
-        with self.assertRaises(SupplierRuleError):
-            clean_siret('91234567500018')
-        with self.assertRaises(SupplierRuleError):
-            clean_siret('1234')
+        for value in ('91234567500018', '1234'):
+            with self.assertRaises(SupplierRuleError) as caught:
+                clean_siret(value)
+            self.assertEqual(caught.exception.key, 'siret', value)
 
     def test_dates_are_the_shared_rule(self):
         # the registry reads its dates with the one date parser (asr_charter/rules/dates.py)
@@ -46,4 +46,5 @@ class TestSupplierRules(unittest.TestCase):
     def test_missing_columns(self):
         with self.assertRaises(SupplierRuleError) as ctx:
             parse_registry(['siret', 'nom'], [])
+        self.assertEqual(ctx.exception.key, 'columns')
         self.assertEqual(ctx.exception.values['missing'], ['name', 'kind'])

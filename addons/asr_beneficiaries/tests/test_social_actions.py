@@ -26,12 +26,15 @@ class TestSocialActions(BeneficiaryCase):
     def test_progress_counts_validated_records(self):
         record = self.record()
         self.assertEqual(record.clause_id, self.social)
-        with self.assertRaisesRegex(UserError, "justificatifs"):
-            record.action_validate()
+        with self.assertRefused(UserError, 'social_record.attachments'):
+            record.sudo(self.staff).action_validate()
+        self.assertEqual(record.state, 'draft')
         record.attachment_ids = self.env['ir.attachment'].create({
             'name': 'feuille-emargement.pdf', 'datas': base64.b64encode(b'%PDF-1.4 test'),
             'datas_fname': 'feuille-emargement.pdf'})
-        record.action_validate()
+        # the facilitator's staff validates the action carried out
+        record.sudo(self.staff).action_validate()
+        self.assertEqual((record.state, record.validated_by_id), ('validated', self.staff))
         self.record(people_count=2)  # not validated: does not count yet
         self.visit.invalidate_cache()
         # 8 of 12 people: 66.67 %
@@ -41,9 +44,9 @@ class TestSocialActions(BeneficiaryCase):
 
     def test_bad_records(self):
         Record = self.env['asr.social.action.record']
-        for vals, message in (({'people_count': 0}, "au moins une personne"),
-                              ({'date': '2024-12-31'}, "en dehors des dates")):
-            with self.assertRaisesRegex(ValidationError, message):
+        for vals, key in (({'people_count': 0}, 'social_record.people_count'),
+                          ({'date': '2024-12-31'}, 'social_record.date_outside')):
+            with self.assertRefused(ValidationError, key):
                 with self.env.cr.savepoint():
                     self.record(**vals)
         self.assertFalse(Record.search([('clause_id', '=', self.social.id)]))

@@ -4,8 +4,8 @@ import io
 import xlsxwriter
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
+from odoo.addons.asr_charter.exceptions import AsrUserError
 from odoo.addons.asr_charter.rules.dates import fr_date, fr_month
 from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
@@ -120,7 +120,7 @@ class AsrBeneficiaryAnonymise(models.TransientModel):
         self.ensure_one()
         self._asr_check_backend_user()
         if not (self.reason or '').strip():
-            raise UserError(_("Say why these people are anonymised."))
+            raise AsrUserError('gdpr.reason', _("Say why these people are anonymised."))
         people = self.beneficiary_ids
         people._asr_check_people_actor(self.env.user, _(
             "Only the facilitator's staff of the people's charter anonymises them."))

@@ -1,8 +1,8 @@
 import base64
 
 from odoo import _, api, models
-from odoo.exceptions import UserError
 
+from odoo.addons.asr_charter.exceptions import AsrUserError
 from odoo.addons.asr_charter.rules import inputs
 
 from ..rules.tabular import MAX_BYTES, MAX_COLUMNS, MAX_ROWS, TabularError, read_table
@@ -25,11 +25,12 @@ class AsrFileImportMixin(models.AbstractModel):
         try:
             inputs.check_upload(inputs.base64_size(data), MAX_BYTES)
         except inputs.InputError as err:
-            raise UserError(self._table_message(TabularError('size', **err.values)))
+            raise AsrUserError('file.size',
+                               self._table_message(TabularError('size', **err.values)))
         try:
             return read_table(base64.b64decode(data), filename, details=details)
         except TabularError as err:
-            raise UserError(self._table_message(err))
+            raise AsrUserError('file.' + err.key, self._table_message(err))
 
     @api.model
     def _table_message(self, err):

@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.asr_charter.exceptions import AsrUserError
 from odoo.addons.asr_charter.rules.dates import fr_date
 from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
@@ -166,7 +167,7 @@ class AsrStatementImport(models.TransientModel):
         self._asr_check_backend_user()
         self._asr_check_import_access()
         if not self.file:
-            raise UserError(_("Choose the file to import."))
+            raise AsrUserError('import.file_missing', _("Choose the file to import."))
         return self._asr_read_file(self.file, self.filename, details=True)
 
     @api.multi
@@ -188,7 +189,7 @@ class AsrStatementImport(models.TransientModel):
             else:
                 good, parse_rejected = parse_beneficiary_rows(header, rows)
         except StatementError as err:
-            raise UserError(self._columns_message(err, known, header))
+            raise AsrUserError('statement.' + err.key, self._columns_message(err, known, header))
         labels = self._column_labels(header, known)
         rejected = [(number, labels.get(column, column), self._parse_message(key, values))
                     for number, column, key, values in parse_rejected]
@@ -234,7 +235,8 @@ class AsrStatementImport(models.TransientModel):
             return
         self.env['asr.beneficiary'].check_access_rights('create')
         if not charter:
-            raise UserError(_("Choose the charter of the beneficiaries."))
+            raise AsrUserError('statement.charter_missing',
+                               _("Choose the charter of the beneficiaries."))
         charter._asr_check_handles_people(user, _(
             "You may only import the people of a charter whose people you follow."))
 
@@ -276,7 +278,8 @@ class AsrStatementImport(models.TransientModel):
             good, parse_rejected = parse_hour_rows(header, rows, clause_given=bool(clause),
                                                    first_number=first_number)
         except StatementError as err:
-            raise UserError(self._columns_message(err, HOUR_COLUMNS, header))
+            raise AsrUserError('statement.' + err.key,
+                               self._columns_message(err, HOUR_COLUMNS, header))
         labels = self._column_labels(header, HOUR_COLUMNS)
         rejected = [(number, labels.get(column, column), self._parse_message(key, values))
                     for number, column, key, values in parse_rejected]
@@ -445,7 +448,8 @@ class AsrStatementImport(models.TransientModel):
             good, parse_rejected = parse_beneficiary_rows(header, rows,
                                                           first_number=first_number)
         except StatementError as err:
-            raise UserError(self._columns_message(err, BENEFICIARY_COLUMNS, header))
+            raise AsrUserError('statement.' + err.key,
+                               self._columns_message(err, BENEFICIARY_COLUMNS, header))
         labels = self._column_labels(header, BENEFICIARY_COLUMNS)
         rejected = [(number, labels.get(column, column), self._parse_message(key, values))
                     for number, column, key, values in parse_rejected]
@@ -713,7 +717,7 @@ class AsrStatementImport(models.TransientModel):
         example row whose references no record has, and in the XLSX the list of the
         modalities (or criteria) and a help sheet."""
         if kind not in ('hours', 'beneficiaries') or fmt not in TEMPLATE_FORMATS:
-            raise UserError(_("Unknown template."))
+            raise AsrUserError('statement.template', _("Unknown template."))
         self._asr_check_backend_user()
         if kind == 'hours':
             self.env['asr.hour.entry'].check_access_rights('create')

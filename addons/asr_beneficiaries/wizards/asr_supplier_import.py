@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError
 
 from ..rules.suppliers import REGISTRY_COLUMNS, SupplierRuleError, parse_registry
 
@@ -27,17 +28,18 @@ class AsrSupplierImport(models.TransientModel):
         # who may import is checked before anything is read from the file
         if not (self.env.user._is_superuser()
                 or self.env.user.has_group('asr_charter.group_asr_manager')):
-            raise AccessError(_("Only an ASR manager imports the registry of inclusive "
-                                "suppliers."))
+            raise AsrAccessError('supplier_import.manager', _(
+                "Only an ASR manager imports the registry of inclusive suppliers."))
         self.env['res.partner'].check_access_rights('create')
         self.env['res.partner'].check_access_rights('write')
         if not self.file:
-            raise UserError(_("Choose the file to import."))
+            raise AsrUserError('import.file_missing', _("Choose the file to import."))
         header, rows = self._asr_read_file(self.file, self.filename)
         try:
             good, rejected = parse_registry(header, rows)
         except SupplierRuleError as err:
-            raise UserError(_("Columns missing from the file: %s. Expected columns: %s.") % (
+            raise AsrUserError('supplier_import.' + err.key, _(
+                "Columns missing from the file: %s. Expected columns: %s.") % (
                 ', '.join(err.values['missing']), ', '.join(REGISTRY_COLUMNS)))
         created = updated = 0
         Partner = self.env['res.partner']

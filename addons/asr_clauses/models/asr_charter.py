@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules import parameters
 from ..rules.indicators import percentage
@@ -73,21 +74,24 @@ class AsrCharter(models.Model):
     @api.constrains('hourly_cost', 'insertion_rate', 'insertion_rate_proximity', 'report_due_day',
                     'penalty_cap_percent')
     def _check_clause_defaults(self):
+        """The charter's defaults obey the ranges of every clause (rules/parameters.py)."""
+        names = ('hourly_cost', 'insertion_rate', 'insertion_rate_proximity', 'report_due_day',
+                 'penalty_cap_percent')
         for charter in self:
-            if charter.hourly_cost <= 0:
-                raise ValidationError(_(
-                    "The hourly labour cost of the charter \"%s\" must be positive.")
-                    % charter.name)
-            if not (0 < charter.insertion_rate <= 100
-                    and 0 < charter.insertion_rate_proximity <= 100):
-                raise ValidationError(_(
-                    "The default insertion rate of the charter \"%s\" must be between 0 and "
-                    "100 %%.") % charter.name)
-            if not 1 <= charter.report_due_day <= 28:
-                raise ValidationError(_(
-                    "The monthly report of the charter \"%s\" is due on a day between 1 and "
-                    "28.") % charter.name)
-            if not 0 <= charter.penalty_cap_percent <= 100:
-                raise ValidationError(_(
-                    "The penalty cap of the charter \"%s\" must be between 0 and 100 %%.")
-                    % charter.name)
+            try:
+                parameters.check_parameters({name: charter[name] for name in names})
+            except parameters.ParameterError as err:
+                raise AsrValidationError('charter.' + parameters.KEYS[err.key],
+                                         charter._asr_parameter_message(err.key))
+
+    def _asr_parameter_message(self, name):
+        if name == 'hourly_cost':
+            return _("The hourly labour cost of the charter \"%s\" must be positive.") % self.name
+        if name in ('insertion_rate', 'insertion_rate_proximity'):
+            return _("The default insertion rate of the charter \"%s\" must be between 0 and "
+                     "100 %%.") % self.name
+        if name == 'report_due_day':
+            return _("The monthly report of the charter \"%s\" is due on a day between 1 and "
+                     "28.") % self.name
+        return _("The penalty cap of the charter \"%s\" must be between 0 and 100 %%.") % (
+            self.name)

@@ -204,18 +204,7 @@ class AsrClause(models.Model):
     @api.constrains('clause_type', 'labour_share', 'hourly_cost', 'insertion_rate')
     def _check_objective_inputs(self):
         for clause in self.filtered(lambda c: c.clause_type == 'insertion'):
-            if not 0 < clause.labour_share <= 100:
-                raise AsrValidationError('clause.labour_share', _(
-                    "The labour share of the insertion clause \"%s\" must be between 0 and "
-                    "100 %% (%s given).") % (clause.display_name, clause.labour_share))
-            if clause.hourly_cost <= 0:
-                raise AsrValidationError('clause.hourly_cost', _(
-                    "The hourly labour cost of the insertion clause \"%s\" must be positive.")
-                    % clause.display_name)
-            if not 0 < clause.insertion_rate <= 100:
-                raise AsrValidationError('clause.insertion_rate', _(
-                    "The insertion rate of the clause \"%s\" must be between 0 and 100 %% "
-                    "(%s given).") % (clause.display_name, clause.insertion_rate))
+            clause._asr_check_parameters(('labour_share', 'hourly_cost', 'insertion_rate'))
 
     @api.constrains('hour_objective_override', 'override_reason')
     def _check_override(self):
@@ -232,17 +221,34 @@ class AsrClause(models.Model):
                     'penalty_rate_late_day')
     def _check_penalty_parameters(self):
         for clause in self:
-            if not 1 <= clause.report_due_day <= 28:
-                raise AsrValidationError('clause.report_due_day', _(
-                    "The monthly report of \"%s\" is due on a day between 1 and 28.")
-                    % clause.display_name)
-            if not 0 <= clause.penalty_cap_percent <= 100:
-                raise AsrValidationError('clause.penalty_cap', _(
-                    "The penalty cap of \"%s\" must be between 0 and 100 %%.")
-                    % clause.display_name)
-            if clause.penalty_rate_missing_hour < 0 or clause.penalty_rate_late_day < 0:
-                raise AsrValidationError('clause.penalty_rate_negative', _(
-                    "The penalty rates of \"%s\" cannot be negative.") % clause.display_name)
+            clause._asr_check_parameters(('report_due_day', 'penalty_cap_percent',
+                                          'penalty_rate_missing_hour', 'penalty_rate_late_day'))
+
+    def _asr_check_parameters(self, names):
+        """The clause's parameters obey the ranges of rules/parameters.py (the charter's
+        defaults obey the same)."""
+        try:
+            parameters.check_parameters({name: self[name] for name in names})
+        except parameters.ParameterError as err:
+            raise AsrValidationError('clause.' + parameters.KEYS[err.key],
+                                     self._asr_parameter_message(err.key))
+
+    def _asr_parameter_message(self, name):
+        label = self.display_name
+        if name == 'labour_share':
+            return _("The labour share of the insertion clause \"%s\" must be between 0 and "
+                     "100 %% (%s given).") % (label, self.labour_share)
+        if name == 'hourly_cost':
+            return _("The hourly labour cost of the insertion clause \"%s\" must be "
+                     "positive.") % label
+        if name == 'insertion_rate':
+            return _("The insertion rate of the clause \"%s\" must be between 0 and 100 %% "
+                     "(%s given).") % (label, self.insertion_rate)
+        if name == 'report_due_day':
+            return _("The monthly report of \"%s\" is due on a day between 1 and 28.") % label
+        if name == 'penalty_cap_percent':
+            return _("The penalty cap of \"%s\" must be between 0 and 100 %%.") % label
+        return _("The penalty rates of \"%s\" cannot be negative.") % label
 
     @api.constrains('clause_type', 'criterion_weight')
     def _check_criterion_weight(self):

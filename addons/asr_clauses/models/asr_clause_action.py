@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 ACTIONS = [
     ('company_visit', 'Company visit'),
@@ -39,6 +40,6 @@ class AsrClauseAction(models.Model):
     def _check_people_count(self):
         for line in self:
             if line.people_count <= 0:
-                raise ValidationError(_(
+                raise AsrValidationError('clause_action.people_count', _(
                     "A social action concerns at least one person (%s given).")
                     % line.people_count)

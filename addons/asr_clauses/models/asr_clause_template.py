@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.clause_text import PLACEHOLDERS, ClauseTextError, check_template
 from .asr_clause import CLAUSE_TYPES
@@ -31,10 +32,10 @@ class AsrClauseTemplate(models.Model):
                 check_template(template.body)
             except ClauseTextError as err:
                 if err.key == 'unknown':
-                    raise ValidationError(_(
+                    raise AsrValidationError('clause_template.unknown', _(
                         "The model text \"%s\" uses unknown placeholders: %s. Available: %s.")
                         % (template.name, ', '.join(err.values['names']),
                            ', '.join(PLACEHOLDERS)))
-                raise ValidationError(_(
+                raise AsrValidationError('clause_template.malformed', _(
                     "The model text \"%s\" has an unclosed brace: write placeholders as "
                     "{hour_objective}.") % template.name)

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.legal_checks import Threshold
 
@@ -27,9 +28,11 @@ class AsrThreshold(models.Model):
     def _check_values(self):
         for threshold in self:
             if threshold.amount <= 0:
-                raise ValidationError(_("A threshold must be a positive amount."))
+                raise AsrValidationError('threshold.amount', _(
+                    "A threshold must be a positive amount."))
             if threshold.date_to and threshold.date_to < threshold.date_from:
-                raise ValidationError(_("A threshold cannot end before it starts."))
+                raise AsrValidationError('threshold.end_before_start', _(
+                    "A threshold cannot end before it starts."))
 
     @api.model
     def _as_rules(self):

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 
 class AsrTrade(models.Model):
@@ -23,6 +24,6 @@ class AsrTrade(models.Model):
     def _check_labour_share(self):
         for trade in self:
             if not 0 < trade.labour_share <= 100:
-                raise ValidationError(_(
+                raise AsrValidationError('trade.labour_share', _(
                     "The labour share of the trade \"%s\" must be between 0 and 100 %% "
                     "(%s given).") % (trade.name, trade.labour_share))

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+
+from odoo.addons.asr_charter.exceptions import AsrUserError
 
 
 class PurchaseOrder(models.Model):
@@ -29,7 +30,7 @@ class PurchaseOrder(models.Model):
         for order in self.filtered('asr_lot_id'):
             market = order.asr_lot_id.market_id
             if market.state != 'validated':
-                raise UserError(_(
+                raise AsrUserError('purchase_order.market_not_validated', _(
                     "The purchase order %s cannot be confirmed: the social examination of the "
                     "market \"%s\" is not validated yet (current step: %s).") % (
                     order.name, market.display_name,

@@ -14,6 +14,14 @@ REPORT_DUE_DAYS = (1, 28)            # a day every month has
 PERCENT = (0.0, 100.0)
 
 
+# the error key of each parameter (both rates share one, both penalty rates another)
+KEYS = {'hourly_cost': 'hourly_cost', 'labour_share': 'labour_share',
+        'insertion_rate': 'insertion_rate', 'insertion_rate_proximity': 'insertion_rate',
+        'report_due_day': 'report_due_day', 'penalty_cap_percent': 'penalty_cap',
+        'penalty_rate_missing_hour': 'penalty_rate_negative',
+        'penalty_rate_late_day': 'penalty_rate_negative'}
+
+
 class ParameterError(RuleError):
     """Raised with the parameter's name as key and the value given."""
 

@@ -3,8 +3,9 @@ import subprocess
 import tempfile
 from unittest import mock
 
-from odoo.exceptions import ValidationError
 from odoo.tools import config
+
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from .common import ClauseCase
 
@@ -18,10 +19,13 @@ class TestCcapText(ClauseCase):
             'name': 'Nina Facilitatrice', 'parent_id': cls.facilitator.id,
             'email': 'nina@facilitateur.example'})
         cls.charter.member_ids.filtered(lambda m: m.role == 'facilitator').contact_id = contact
+        # the buyer in charge reads the article (/asr/lot/<id>/ccap.txt) and prints the PDF
+        cls.buyer = cls.user(cls, 'asr_ccap_buyer', ['asr_charter.group_asr_buyer'])
+        cls.market.user_id = cls.buyer
 
     def test_insertion_article_filled_from_the_clause(self):
         self.insertion_clause()
-        text = self.lot._ccap_text()
+        text = self.lot.sudo(self.buyer)._ccap_text()
         # 625 h (800,000 x 50 % / 32 x 5 %), penalties of the charter, report due the 12th
         self.assertIn("Clause d'insertion (L2112-2)", text)
         self.assertIn('au moins 625 heures', text)
@@ -48,26 +52,34 @@ class TestCcapText(ClauseCase):
         self.assertIn("feuilles d'émargement", text)
         self.assertIn('24 mois', text)
 
-    def test_unknown_placeholder_refused_in_french(self):
-        with self.assertRaisesRegex(ValidationError, 'heures_insertion'):
-            with self.env.cr.savepoint():
-                self.env['asr.clause.template'].create({
-                    'name': 'Erreur', 'clause_type': 'insertion',
-                    'body': 'Objectif : {heures_insertion} heures.'})
+    def test_unknown_placeholder_or_unclosed_brace_refused(self):
+        Template = self.env['asr.clause.template']
+        for body, check in (('Objectif : {heures_insertion} heures.', 'clause_template.unknown'),
+                            ('Objectif : {hour_objective heures.', 'clause_template.malformed')):
+            with self.assertRefused(AsrValidationError, check) as caught:
+                with self.env.cr.savepoint():
+                    Template.create({'name': 'Erreur', 'clause_type': 'insertion',
+                                     'body': body})
+            if check == 'clause_template.unknown':
+                # the message names the placeholder as written
+                self.assertIn('heures_insertion', caught.exception.name)
+        self.assertFalse(Template.search([('name', '=', 'Erreur')]))
 
     def test_social_action_needs_at_least_one_person(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRefused(AsrValidationError, 'clause_action.people_count'):
             with self.env.cr.savepoint():
                 self.env['asr.clause'].create({
                     'clause_type': 'social_action', 'lot_id': self.lot.id,
                     'action_ids': [(0, 0, {'action': 'immersion', 'people_count': 0})]})
+        self.lot.invalidate_cache()
+        self.assertFalse(self.lot.clause_ids)
 
     def test_ccap_pdf_of_a_lot(self):
         self.insertion_clause()
         report = self.env.ref('asr_clauses.asr_market_lot_ccap_report')
         with tempfile.TemporaryDirectory() as outdir, \
                 mock.patch.dict(config.options, {'test_report_directory': outdir}):
-            pdf, kind = report.render_qweb_pdf(self.lot.ids)
+            pdf, kind = report.sudo(self.buyer).render_qweb_pdf(self.lot.ids)
         self.assertEqual(kind, 'pdf')
         with tempfile.NamedTemporaryFile(suffix='.pdf') as fh:
             fh.write(pdf)

@@ -1,7 +1,7 @@
 """Guards of the market's form: the buyer's reason to validate against a reserved or
 unfavourable opinion, the lots that do not add up to the market (a warning, not an error),
 the charter proposed when only one is in force."""
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError, AsrValidationError
 
 from .common import ClauseCase
 
@@ -26,11 +26,12 @@ class TestReasonAgainstTheOpinion(ClauseCase):
 
     def test_validation_after_a_reserved_opinion_is_refused_without_the_buyers_reason(self):
         self.opinion('reserved')
-        with self.assertRaisesRegex(UserError, r"L'avis du facilitateur sur le marché .* est "
-                                               r"réservé : .*motif de l'acheteur"):
+        with self.assertRefused(AsrUserError, 'market.reason_missing'):
             self.market.sudo(self.manager).action_validate()
-        with self.assertRaisesRegex(UserError, "motif de l'acheteur"):
+        with self.assertRefused(AsrUserError, 'market.reason_missing'):
             self.market.sudo(self.manager).action_validate(reason='   ')
+        with self.assertRefused(AsrUserError, 'market.reason_text'):
+            self.market.sudo(self.manager).action_validate(reason=42)
         self.assertEqual(self.market.state, 'opinion')
         # the buyer answers the facilitator on the market's form, then the manager validates
         self.market.sudo(self.buyer).write({
@@ -49,7 +50,7 @@ class TestReasonAgainstTheOpinion(ClauseCase):
         self.assertEqual(self.market.state, 'opinion')
         Wizard = self.env['asr.market.validate'].sudo(self.manager).with_context(
             action['context'])
-        with self.assertRaisesRegex(ValidationError, "est obligatoire"):
+        with self.assertRefused(AsrValidationError, 'input.blank'):
             with self.env.cr.savepoint():
                 Wizard.create({'market_id': self.market.id, 'reason': '  '})
         wizard = Wizard.create({'market_id': self.market.id,
@@ -61,7 +62,7 @@ class TestReasonAgainstTheOpinion(ClauseCase):
         self.market.sudo(self.manager).action_reset()
         self.assertFalse(self.market.opinion_answer)
         self.opinion('reserved')
-        with self.assertRaisesRegex(AccessError, "responsable"):
+        with self.assertRefused(AsrAccessError, 'market.manager_only'):
             self.env['asr.market.validate'].sudo(self.buyer).create({
                 'market_id': self.market.id, 'reason': 'Je valide moi-même.'}).action_validate()
         self.assertEqual(self.market.state, 'opinion')
@@ -73,12 +74,13 @@ class TestReasonAgainstTheOpinion(ClauseCase):
         self.assertEqual(self.market.state, 'validated')
 
     def test_reason_written_only_between_the_opinion_and_the_validation(self):
-        with self.assertRaisesRegex(UserError, "une fois l'avis du facilitateur donné"):
+        with self.assertRefused(AsrUserError, 'market.opinion_answer_step'):
             self.market.sudo(self.buyer).write({'opinion_answer': 'Trop tôt.'})
+        self.assertFalse(self.market.opinion_answer)
         self.opinion('reserved')
         self.market.sudo(self.buyer).write({'opinion_answer': 'Motif.'})
         self.market.sudo(self.manager).action_validate()
-        with self.assertRaisesRegex(UserError, "une fois l'avis du facilitateur donné"):
+        with self.assertRefused(AsrUserError, 'market.opinion_answer_step'):
             self.market.sudo(self.buyer).write({'opinion_answer': 'Motif changé après coup.'})
         self.assertEqual(self.market.opinion_answer, 'Motif.')
 
@@ -118,7 +120,9 @@ class TestLotsAmountWarning(ClauseCase):
         self.new_lot(5, 500000.0).write({
             'no_disposition': True, 'no_disposition_reason': 'Fournitures sur catalogue.'})
         self.assertEqual(self.market.lots_amount_gap, 900000.0)
-        self.market.action_examined()
+        buyer = self.user('asr_gap_buyer', ['asr_charter.group_asr_buyer'])
+        self.market.user_id = buyer
+        self.market.sudo(buyer).action_examined()
         self.assertEqual(self.market.state, 'examined')
         self.market.with_context(tracking_disable=True).write({'amount_estimated': 2300000.0})
         self.assertEqual(self.market.lots_amount_gap, 0.0)

@@ -127,7 +127,7 @@ class TestNameSearch(ClauseCase):
 
     def test_name_get_uid_gives_the_access_rights(self):
         Lot = self.env['asr.market.lot'].sudo(self.nobody)
-        with self.assertRaises(AccessError):
+        with self.assertRefused(AccessError, 'acl'):
             Lot.name_search('Jean Zay')
         found = Lot._name_search('Jean Zay', name_get_uid=SUPERUSER_ID)
         self.assertEqual(sorted(pid for pid, _label in found),

@@ -4,6 +4,7 @@ nested record passes its own guard as the buyer. The embedded forms set the pare
 relation, never ask for it."""
 from odoo.exceptions import AccessError
 
+from odoo.addons.asr_charter.exceptions import AsrAccessError
 from odoo.addons.asr_charter.tests.embedded_views import (
     embedded_one2many, field_nodes, inverse_problems, modifiers)
 
@@ -100,12 +101,12 @@ class TestOneFormOneSave(ClauseCase):
             'number': 1, 'name': 'Gros œuvre', 'labour_share': 40.0,
             'amount_estimated': 800000.0,
             'clause_ids': [(0, 0, {'clause_type': 'insertion', 'state': 'execution'})]})])
-        with self.assertRaisesRegex(AccessError, "défini par l'application"):
+        with self.assertRefused(AsrAccessError, 'guard.protected_field'):
             with self.env.cr.savepoint():
                 Market.create(forged)
         self.assertEqual(self.env['asr.clause'].search_count([]), count)
         clause = self.insertion_clause()
-        with self.assertRaisesRegex(AccessError, "défini par l'application"):
+        with self.assertRefused(AsrAccessError, 'guard.protected_field'):
             with self.env.cr.savepoint():
                 self.market.sudo(self.buyer).write({'lot_ids': [(1, self.lot.id, {
                     'clause_ids': [(1, clause.id, {'state': 'closed'})]})]})
@@ -113,7 +114,7 @@ class TestOneFormOneSave(ClauseCase):
 
     def test_other_buyers_cannot_nest_lots_in_a_market_they_do_not_handle(self):
         other = self.user('asr_nested_other', ['asr_charter.group_asr_buyer'])
-        with self.assertRaises(AccessError):
+        with self.assertRefused(AccessError, 'record_rule'):
             with self.env.cr.savepoint():
                 self.market.sudo(other).write({'lot_ids': [(0, 0, {
                     'number': 9, 'name': 'Intrus', 'amount_estimated': 1000.0})]})

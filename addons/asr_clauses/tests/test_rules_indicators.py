@@ -24,6 +24,9 @@ class TestIndicatorRule(unittest.TestCase):
         self.assertEqual(average, 60.0)
 
     def test_impossible_counts_raise(self):
-        for part, whole in ((5, 4), (-1, 4), (1, -1), (None, 3), (1, None)):
-            with self.assertRaises(IndicatorError):
+        for part, whole, key in ((5, 4, 'part_above_whole'), (-1, 4, 'negative'),
+                                 (1, -1, 'negative'), (None, 3, 'negative'),
+                                 (1, None, 'negative')):
+            with self.assertRaises(IndicatorError) as caught:
                 percentage(part, whole)
+            self.assertEqual(caught.exception.key, key)

@@ -28,6 +28,9 @@ addons under ROOT/addons (tests excluded where said):
   reference (``ref="..."``,
   ``%(...)d``, ``eval="ref('...')"``) to an id of an ASR addon that no file of that addon
   defines.
+- ASR010 ``raise UserError/ValidationError/AccessError(...)`` in an addon (tests aside): raise
+  the keyed classes of asr_charter/exceptions.py, so that code and tests tell the checks apart
+  by their key, not by their translated wording.
 """
 import ast
 import os
@@ -40,6 +43,7 @@ VERSION_RE = re.compile(r'^11\.0\.\d+\.\d+\.\d+$')
 LICENSES = ('LGPL-3', 'AGPL-3')
 MANIFEST_KEYS = ('name', 'version', 'license', 'depends', 'data', 'installable')
 SQL_MARK = '# sql-composed:'
+BARE_ERRORS = ('UserError', 'ValidationError', 'AccessError')
 SUDO_MARK = '# sudo:'
 RULES_IMPORT_RE = re.compile(r'^odoo\.addons\.asr_\w+\.rules(\.|$)')
 XML_REF_RES = (re.compile(r"""ref\(\s*['"]([\w.]+)['"]"""), re.compile(r'%\(([\w.]+)\)d'))
@@ -140,6 +144,11 @@ def check_python(path, in_rules=False, in_controllers=False):
                     and not _marked(lines, node.lineno, SUDO_MARK):
                 findings.append((path, node.lineno, 'ASR005',
                                  'sudo() in a controller: say why with "%s"' % SUDO_MARK))
+        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                and isinstance(node.exc.func, ast.Name) and node.exc.func.id in BARE_ERRORS:
+            findings.append((path, node.lineno, 'ASR010',
+                             'raise %s: raise the keyed Asr%s with a key naming the check'
+                             % (node.exc.func.id, node.exc.func.id)))
         elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             last = node.values[-1]
             if isinstance(last, ast.Num) and last.n and not isinstance(last.n, bool):

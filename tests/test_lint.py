@@ -91,6 +91,10 @@ def due_day(clause, user):
     day = clause.report_due_day or 10
     if user.id != 1 and clause.count or 0:
         return day
+    if not day:
+        raise UserError("no day")
+    if day > 28:
+        raise AsrUserError('clause.report_due_day', "day")
     return clause.rate or 0.0
 '''
 
@@ -130,8 +134,10 @@ def test_settings_superuser_and_xml_ids(tmp_path):
                                        'views/again.xml': again})
     findings = [(os.path.basename(p), line, code, message)
                 for p, line, code, message in lint.odoo_checks(root)]
-    settings = [(line, code) for name, line, code, _m in findings if name == 'settings.py']
-    assert settings == [(3, 'ASR007'), (4, 'ASR008')]  # 'or 0' and 'or 0.0' pass
+    settings = sorted((line, code) for name, line, code, _m in findings
+                      if name == 'settings.py')
+    # 'or 0' and 'or 0.0' pass; the keyed error passes
+    assert settings == [(3, 'ASR007'), (4, 'ASR008'), (7, 'ASR010')]
     unknown = sorted(m for name, _l, code, m in findings if code == 'ASR009'
                      and 'unknown' in m)
     assert unknown == ['reference to an unknown xml id x_addon.menu_nowhere'] * 2 + [

@@ -8,9 +8,10 @@ from . import asr_eligibility_criterion
 from . import asr_access_log
 from . import asr_beneficiary
 from . import asr_hour_entry
-from . import asr_hour_report
 from . import asr_monthly_report
 from . import asr_social_action_record
+from . import asr_clause_action
 from . import asr_clause
 from . import asr_market_lot
 from . import asr_import_job
+from . import asr_import_job_line

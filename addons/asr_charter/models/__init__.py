@@ -10,3 +10,5 @@ from . import asr_charter_committee
 from . import asr_charter_committee_decision
 from . import asr_charter_evaluation
 from . import mail_thread
+from . import mail_message
+from . import mail_tracking_value

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.addons.asr_charter.exceptions import AsrUserError, AsrValidationError
 
 from ..rules.committee import DEFAULT_INTERVAL_MONTHS, DEFAULT_MAX_PER_YEAR, committee_status
 from ..rules.dates import fr_date
@@ -152,9 +152,10 @@ class AsrCharter(models.Model):
     def action_adopt(self):
         for charter in self:
             if charter.state != 'draft':
-                raise UserError(_('The charter "%s" is not in draft.') % charter.name)
+                raise AsrUserError('charter.not_draft',
+                                   _('The charter "%s" is not in draft.') % charter.name)
             if not charter.act_number or not charter.act_date:
-                raise UserError(_(
+                raise AsrUserError('charter.act_missing', _(
                     'Enter the number and the date of the adoption act of the charter "%s" '
                     'before adopting it.') % charter.name)
         return self._asr_trusted().write({'state': 'adopted'})
@@ -164,13 +165,14 @@ class AsrCharter(models.Model):
         today = fields.Date.context_today(self)
         for charter in self:
             if charter.state != 'adopted':
-                raise UserError(_('The charter "%s" must be adopted before coming into '
-                                  'force.') % charter.name)
+                raise AsrUserError('charter.not_adopted', _(
+                    'The charter "%s" must be adopted before coming into '
+                    'force.') % charter.name)
             charter._check_facilitator_in_force(today)
             if not charter.member_ids.filtered(
                     lambda m: m.membership == 'signatory' and m.role == 'public_buyer'
                     and m._is_in_force(today)):
-                raise UserError(_(
+                raise AsrUserError('charter.no_public_buyer', _(
                     'The charter "%s" has no public buyer signatory in force.')
                     % charter.name)
         return self._asr_trusted().write({'state': 'in_force', 'date_in_force': today})
@@ -179,8 +181,9 @@ class AsrCharter(models.Model):
     def action_close(self):
         for charter in self:
             if charter.state != 'in_force':
-                raise UserError(_('Only a charter in force can be closed ("%s").')
-                                % charter.name)
+                raise AsrUserError('charter.not_in_force',
+                                   _('Only a charter in force can be closed ("%s").')
+                                   % charter.name)
         return self._asr_trusted().write({'state': 'closed',
                                           'date_closed': fields.Date.context_today(self)})
 
@@ -188,8 +191,9 @@ class AsrCharter(models.Model):
     def action_reset_draft(self):
         for charter in self:
             if charter.state != 'adopted':
-                raise UserError(_('Only an adopted charter, not yet in force, can be reset '
-                                  'to draft ("%s").') % charter.name)
+                raise AsrUserError('charter.reset_not_adopted', _(
+                    'Only an adopted charter, not yet in force, can be reset '
+                    'to draft ("%s").') % charter.name)
         return self._asr_trusted().write({'state': 'draft'})
 
     # ------------------------------------------------------------------ helpers
@@ -220,6 +224,6 @@ class AsrCharter(models.Model):
         facilitators = self.member_ids.filtered(
             lambda m: m.role == 'facilitator' and m._is_in_force(day))
         if len(facilitators) != 1:
-            raise ValidationError(_(
+            raise AsrValidationError('charter.facilitator_count', _(
                 'The charter "%s" must have exactly one facilitator structure in force '
                 'on %s (it has %s).') % (self.name, fr_date(day), len(facilitators)))

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.addons.asr_charter.exceptions import AsrUserError, AsrValidationError
 
 from ..rules.dates import fr_date
 
@@ -52,11 +52,11 @@ class AsrCharterCommittee(models.Model):
         for committee in self:
             charter = committee.charter_id
             if not charter.act_date:
-                raise ValidationError(_(
+                raise AsrValidationError('committee.charter_not_adopted', _(
                     'The charter "%s" is not adopted yet: enter the date of its adoption act '
                     'before planning a technical committee.') % charter.name)
             if committee.date < charter.act_date:
-                raise ValidationError(_(
+                raise AsrValidationError('committee.before_adoption', _(
                     'The technical committee of %s cannot precede the adoption of the '
                     'charter "%s" (%s).') % (fr_date(committee.date), charter.name,
                                              fr_date(charter.act_date)))
@@ -67,7 +67,7 @@ class AsrCharterCommittee(models.Model):
             strangers = committee.attendee_ids.filtered(
                 lambda m: m.charter_id != committee.charter_id)
             if strangers:
-                raise ValidationError(_(
+                raise AsrValidationError('committee.attendee_not_member', _(
                     "The attendees of a committee are members of its charter: %s is not a "
                     "member of it.") % ', '.join(strangers.mapped('partner_id.display_name')))
 
@@ -76,15 +76,18 @@ class AsrCharterCommittee(models.Model):
         today = fields.Date.context_today(self)
         for committee in self:
             if committee.state != 'planned':
-                raise UserError(_("%s is not planned.") % committee.name)
+                raise AsrUserError('committee.not_planned',
+                                   _("%s is not planned.") % committee.name)
             if committee.date > today:
-                raise UserError(_("%s has not taken place yet.") % committee.name)
+                raise AsrUserError('committee.not_held_yet',
+                                   _("%s has not taken place yet.") % committee.name)
         return self._asr_trusted().write({'state': 'held'})
 
     @api.multi
     def action_cancel(self):
         if self.filtered(lambda c: c.state == 'held'):
-            raise UserError(_("A committee already held cannot be cancelled."))
+            raise AsrUserError('committee.cancel_held',
+                               _("A committee already held cannot be cancelled."))
         return self._asr_trusted().write({'state': 'cancelled'})
 
     @api.multi

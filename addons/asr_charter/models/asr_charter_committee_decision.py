@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.dates import fr_date
 
@@ -31,7 +31,7 @@ class AsrCharterCommitteeDecision(models.Model):
     def _check_deadline(self):
         for decision in self:
             if decision.deadline and decision.deadline < decision.committee_id.date:
-                raise ValidationError(_(
+                raise AsrValidationError('decision.deadline_before_committee', _(
                     'The deadline of the decision "%s" (%s) precedes the committee that took '
                     'it (%s).') % (decision.name, fr_date(decision.deadline),
                                    fr_date(decision.committee_id.date)))

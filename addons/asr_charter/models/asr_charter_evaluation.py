@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 
 class AsrCharterEvaluation(models.Model):
@@ -57,7 +57,7 @@ class AsrCharterEvaluation(models.Model):
             domain.append(('id', '!=', exclude_id))
         if charter_id and year and self.sudo().search_count(domain):
             charter = self.env['asr.charter'].browse(charter_id)
-            raise ValidationError(_(
+            raise AsrValidationError('evaluation.year_taken', _(
                 'The charter "%s" already has an evaluation for the year %s: complete it '
                 'rather than creating a second one.') % (charter.name, year))
 
@@ -66,8 +66,9 @@ class AsrCharterEvaluation(models.Model):
         for evaluation in self:
             adoption = evaluation.charter_id.act_date
             if evaluation.year < 1900 or evaluation.year > 2200:
-                raise ValidationError(_("The year %s is not valid.") % evaluation.year)
+                raise AsrValidationError('evaluation.year_invalid',
+                                         _("The year %s is not valid.") % evaluation.year)
             if adoption and evaluation.year < int(adoption[:4]):
-                raise ValidationError(_(
+                raise AsrValidationError('evaluation.before_adoption', _(
                     'The evaluation %s precedes the adoption of the charter "%s" (%s).') % (
                     evaluation.year, evaluation.charter_id.name, adoption[:4]))

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.dates import fr_date as _fmt
 
@@ -76,7 +76,7 @@ class AsrCharterMember(models.Model):
     def _check_dates(self):
         for member in self:
             if member.date_leave and member.date_leave < member.date_join:
-                raise ValidationError(_(
+                raise AsrValidationError('member.leave_before_join', _(
                     "%s cannot leave the charter (%s) before joining it (%s).") % (
                     member.partner_id.display_name, _fmt(member.date_leave),
                     _fmt(member.date_join)))
@@ -85,7 +85,7 @@ class AsrCharterMember(models.Model):
     def _check_employment_kind(self):
         for member in self:
             if member.role == 'employment_actor' and not member.employment_kind:
-                raise ValidationError(_(
+                raise AsrValidationError('member.employment_kind', _(
                     "Specify the employment actor type of %s (PLIE, France Travail, "
                     "Cap emploi, Mission locale, municipal service, specialised prevention).")
                     % member.partner_id.display_name)
@@ -94,7 +94,7 @@ class AsrCharterMember(models.Model):
     def _check_articles(self):
         for member in self:
             if member.article_ids.filtered(lambda a: a.charter_id != member.charter_id):
-                raise ValidationError(_(
+                raise AsrValidationError('member.article_charter', _(
                     "%s can only commit to articles of its charter.")
                     % member.partner_id.display_name)
 
@@ -108,7 +108,7 @@ class AsrCharterMember(models.Model):
                 start = max(member.date_join, other.date_join)
                 ends = [d for d in (member.date_leave, other.date_leave) if d]
                 if not ends or start <= min(ends):
-                    raise ValidationError(_(
+                    raise AsrValidationError('member.facilitator_overlap', _(
                         'The charter "%s" already has a facilitator structure in force over '
                         'this period: %s (since %s). First enter its leaving date.') % (
                             member.charter_id.name, other.partner_id.display_name,

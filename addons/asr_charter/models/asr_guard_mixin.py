@@ -1,5 +1,5 @@
 from odoo import SUPERUSER_ID, _, api, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrValidationError
 from odoo.models import BaseModel, MAGIC_COLUMNS
 
 from ..rules import inputs
@@ -95,7 +95,8 @@ class AsrGuardMixin(models.AbstractModel):
         """The public workflow methods are the back office's buttons: portal users act
         through their portal pages, which check them and call the workflow themselves."""
         if not self._asr_is_superuser() and self.env.user.share:
-            raise AccessError(_("Portal users act through their portal pages."))
+            raise AsrAccessError('guard.portal_user',
+                                 _("Portal users act through their portal pages."))
 
     @api.model
     def _asr_all_protected(self):
@@ -201,8 +202,9 @@ class AsrGuardMixin(models.AbstractModel):
                 if current != vals[name] and (current or vals[name]):
                     if name in protected:
                         self._asr_raise_protected(name)
-                    raise AccessError(_('The field "%s" cannot be changed once the record '
-                                        'exists.') % self._asr_field_label(name))
+                    raise AsrAccessError('guard.frozen_field', _(
+                        'The field "%s" cannot be changed once the record '
+                        'exists.') % self._asr_field_label(name))
 
     @api.model
     def _asr_guard_vals(self, vals, creating=True):
@@ -217,8 +219,9 @@ class AsrGuardMixin(models.AbstractModel):
             self._asr_guard_write(vals)
 
     def _asr_raise_protected(self, name):
-        raise AccessError(_('The field "%s" is set by the application (its buttons and '
-                            'workflow), not directly.') % self._asr_field_label(name))
+        raise AsrAccessError('guard.protected_field', _(
+            'The field "%s" is set by the application (its buttons and '
+            'workflow), not directly.') % self._asr_field_label(name))
 
     @api.model
     def _asr_user_env(self):
@@ -248,7 +251,8 @@ class AsrGuardMixin(models.AbstractModel):
             try:
                 self._asr_check_value(field, value, limits.get(name))
             except inputs.InputError as err:
-                raise ValidationError(self._asr_input_message(name, err))
+                raise AsrValidationError('input.' + err.key,
+                                         self._asr_input_message(name, err))
         self._asr_check_required(vals)
 
     @api.model
@@ -325,7 +329,8 @@ class AsrGuardMixin(models.AbstractModel):
                     'boolean', 'float', 'integer', 'monetary', 'one2many', 'many2many'):
                 continue
             if value in (None, False) or (isinstance(value, str) and not value.strip()):
-                raise ValidationError(self._asr_input_message(name, inputs.InputError('blank')))
+                raise AsrValidationError('input.blank', self._asr_input_message(
+                    name, inputs.InputError('blank')))
 
     @api.model
     def _asr_input_message(self, name, err):
@@ -385,8 +390,9 @@ class AsrGuardMixin(models.AbstractModel):
             if field is None:
                 return
             if field.groups and not model.user_has_groups(field.groups):
-                raise AccessError(_('You are not allowed to search, group, sort or export by '
-                                    'the field "%s".') % field.get_description(
+                raise AsrAccessError('guard.path', _(
+                    'You are not allowed to search, group, sort or export by '
+                    'the field "%s".') % field.get_description(
                     self._asr_user_env())['string'])
             if not field.relational:
                 return

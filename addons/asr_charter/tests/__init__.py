@@ -7,3 +7,5 @@ from . import test_rules_defaults
 from . import test_embedded_forms
 from . import test_rules_dates
 from . import test_rules_numbers
+from . import test_french_messages
+from . import test_refusals

@@ -1,5 +1,4 @@
 from . import asr_charter
 from . import asr_clause
-from . import asr_clause_hour_chart
 from . import asr_dashboard_tile
 from . import res_users

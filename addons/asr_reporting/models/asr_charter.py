@@ -1,14 +1,7 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 
 from ..rules.landing import evaluation_late_year, evaluation_year_due
-
-
-def _positive(operator, value):
-    """Whether a search on a boolean asks for the True ones (= True, != False)."""
-    if operator not in ('=', '!=') or not isinstance(value, bool):
-        raise ValidationError(_("Search this flag with = True or = False."))
-    return (operator == '=') == value
 
 
 class AsrCharter(models.Model):
@@ -26,12 +19,20 @@ class AsrCharter(models.Model):
         help="The charter was in force last year and that year's evaluation is not written "
              "(due by 31 March).")
 
+    def _asr_positive(self, operator, value):
+        """Whether a search on a boolean asks for the True ones (= True, != False). A method,
+        so that _() finds the user's language (a module function left the message English)."""
+        if operator not in ('=', '!=') or not isinstance(value, bool):
+            raise AsrValidationError('landing.flag_operator',
+                                     _("Search this flag with = True or = False."))
+        return (operator == '=') == value
+
     def _search_committee_overdue(self, operator, value):
         """The committee rule of asr_charter (rules.committee) over the charters adopted or in
         force: a region holds a few of them, each with a handful of committees."""
         charters = self.sudo().search([('state', 'in', ('adopted', 'in_force'))])
         overdue = charters.filtered('committee_overdue')
-        return [('id', 'in' if _positive(operator, value) else 'not in', overdue.ids)]
+        return [('id', 'in' if self._asr_positive(operator, value) else 'not in', overdue.ids)]
 
     @api.multi
     def _compute_evaluation_late(self):
@@ -60,4 +61,4 @@ class AsrCharter(models.Model):
                               WHERE e.charter_id = c.id AND e.year = %(year)s)""",
                             {'year': evaluation_year_due(today)})
         ids = [row[0] for row in self.env.cr.fetchall()]
-        return [('id', 'in' if _positive(operator, value) else 'not in', ids)]
+        return [('id', 'in' if self._asr_positive(operator, value) else 'not in', ids)]

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.addons.asr_charter.exceptions import AsrValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
@@ -42,15 +42,18 @@ class AsrDashboardTile(models.Model):
     def _check_domain(self):
         for tile in self:
             if tile.res_model not in self.env:
-                raise ValidationError(_("The tile \"%s\" opens an unknown model.") % tile.name)
+                raise AsrValidationError('tile.unknown_model',
+                                         _("The tile \"%s\" opens an unknown model.") % tile.name)
             model = self.env[tile.res_model]
             try:
                 expression.expression(tile._asr_full_domain(), model.sudo())
             except Exception as error:
-                raise ValidationError(_("The domain of the tile \"%s\" is not valid: %s")
-                                      % (tile.name, error))
+                raise AsrValidationError('tile.domain_invalid',
+                                         _("The domain of the tile \"%s\" is not valid: %s")
+                                         % (tile.name, error))
             if tile.measure_field and model._fields.get(tile.measure_field) is None:
-                raise ValidationError(_("The tile \"%s\" sums an unknown field.") % tile.name)
+                raise AsrValidationError('tile.unknown_measure',
+                                         _("The tile \"%s\" sums an unknown field.") % tile.name)
 
     def _asr_eval_context(self):
         return {'uid': self.env.uid, 'today': fields.Date.context_today(self)}

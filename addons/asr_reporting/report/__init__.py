@@ -1,1 +1,2 @@
+from . import asr_clause_hour_chart
 from . import asr_clause_hours_xlsx

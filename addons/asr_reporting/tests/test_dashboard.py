@@ -6,6 +6,8 @@ from unittest.mock import patch
 from odoo.osv import expression
 
 from odoo.addons.asr_beneficiaries.tests.common import BeneficiaryCase
+from odoo.addons.asr_charter.exceptions import AsrValidationError
+from odoo.addons.asr_charter.tests.common import AsrCase
 
 TODAY = '2026-11-23'
 BUYER = 'asr_charter.group_asr_buyer'
@@ -157,7 +159,8 @@ class TestLandingTiles(DashboardCase):
         self.assertEqual(self.count('tile_manager_committee_overdue', self.manager), overdue + 1)
         self.assertIn(self.charter, self.listed('tile_manager_committee_overdue', self.manager))
         # planned on 5 November 2026, not recorded: to record, and the charter is no longer
-        # overdue only once a committee is planned ahead
+        # overdue only once a committee is planned ahead (the manager plans them)
+        Committee = Committee.sudo(self.manager)
         past = Committee.create({'charter_id': self.charter.id, 'date': '2026-11-05'})
         self.assertEqual(self.count('tile_manager_committee_to_record', self.manager),
                          to_record + 1)
@@ -170,8 +173,9 @@ class TestLandingTiles(DashboardCase):
         self.assertEqual(self.charter.evaluation_late_year, 2025)
         self.assertEqual(self.count('tile_manager_evaluation_late', self.manager), late + 1)
         self.assertIn(self.charter, self.listed('tile_manager_evaluation_late', self.manager))
-        self.env['asr.charter.evaluation'].create({'charter_id': self.charter.id,
-                                                   'year': 2025})
+        # the manager records the evaluation of 2025
+        self.env['asr.charter.evaluation'].sudo(self.manager).create({
+            'charter_id': self.charter.id, 'year': 2025})
         self.charter.invalidate_cache()
         self.assertFalse(self.charter.evaluation_late)
         self.assertEqual(self.count('tile_manager_evaluation_late', self.manager), late)
@@ -244,3 +248,38 @@ class TestHomeAction(DashboardCase):
         self.assertEqual(menu.parent_id, self.env.ref('asr_charter.asr_root_menu'))
         server_action = self.env.ref('asr_reporting.asr_users_set_home_action')
         self.assertEqual(server_action.binding_model_id.model, 'res.users')
+
+
+class TestTileChecks(AsrCase):
+    """A tile configured with a domain or a summed field its model does not know is refused;
+    the landing flags of the charters are searched with = True / = False only."""
+
+    def setUp(self):
+        super(TestTileChecks, self).setUp()
+        self.admin = self.user('asr_tile_admin', ['base.group_system', BUYER])
+        self.values = {
+            'name': 'Tuile (test)', 'group_id': self.env.ref(BUYER).id,
+            'action_id': self.env.ref('asr_reporting.asr_clause_hours_action').id}
+
+    def test_tile_domain_and_measure_checked(self):
+        Tile = self.env['asr.dashboard.tile'].sudo(self.admin)
+        with self.assertRefused(AsrValidationError, 'tile.domain_invalid'):
+            with self.env.cr.savepoint():
+                Tile.create(dict(self.values, domain="[('no_such_field', '=', 1)]"))
+        with self.assertRefused(AsrValidationError, 'tile.unknown_measure'):
+            with self.env.cr.savepoint():
+                Tile.create(dict(self.values, measure_field='no_such_field'))
+        self.assertFalse(Tile.search([('name', '=', 'Tuile (test)')]))
+        tile = Tile.create(dict(self.values, measure_field='hours_missing'))
+        self.assertEqual((tile.res_model, tile.measure_field), ('asr.clause', 'hours_missing'))
+
+    def test_landing_flags_searched_with_booleans(self):
+        manager = self.user('asr_flag_manager', [MANAGER])
+        Charter = self.env['asr.charter'].sudo(manager)
+        for name in ('committee_overdue', 'evaluation_late'):
+            with self.assertRefused(AsrValidationError, 'landing.flag_operator'):
+                Charter.search([(name, '=', 'yes')])
+            with self.assertRefused(AsrValidationError, 'landing.flag_operator'):
+                Charter.search([(name, 'in', [True])])
+            self.assertEqual(Charter.search([(name, '=', True)]) | Charter.search([
+                (name, '=', False)]), Charter.search([]))

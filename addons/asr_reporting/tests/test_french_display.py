@@ -8,7 +8,11 @@ from lxml import etree
 
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.asr_charter.exceptions import AsrValidationError
+from odoo.addons.asr_charter.tests.common import AsrCase
+
 ADDONS = ('asr_charter', 'asr_clauses', 'asr_beneficiaries', 'asr_reporting')
+BUYER = 'asr_charter.group_asr_buyer'
 SHOWN_IN = ('form', 'tree', 'kanban')  # search, pivot and graph show raw group values
 
 
@@ -80,3 +84,30 @@ def _wrap(arch):
     root = etree.Element('root')
     root.append(arch)
     return root
+
+
+class TestFrenchMessages(AsrCase):
+    """The one place that reads the French wording of asr_reporting's messages (fr.po): the
+    other tests compare the key of the check that refused."""
+
+    def test_tile_and_flag_messages(self):
+        admin = self.user('asr_fr_tile_admin', ['base.group_system', BUYER])
+        self.assertEqual(admin.lang, 'fr_FR')
+        values = {'name': 'Tuile (test)', 'group_id': self.env.ref(BUYER).id,
+                  'action_id': self.env.ref('asr_reporting.asr_clause_hours_action').id}
+        Tile = self.env['asr.dashboard.tile'].sudo(admin)
+        with self.assertRefused(AsrValidationError, 'tile.unknown_measure') as caught:
+            with self.env.cr.savepoint():
+                Tile.create(dict(values, measure_field='no_such_field'))
+        self.assertEqual(caught.exception.name,
+                         "La tuile « Tuile (test) » additionne un champ inconnu.")
+        with self.assertRefused(AsrValidationError, 'tile.domain_invalid') as caught:
+            with self.env.cr.savepoint():
+                Tile.create(dict(values, domain="[('no_such_field', '=', 1)]"))
+        self.assertTrue(caught.exception.name.startswith(
+            "Le domaine de la tuile « Tuile (test) » n'est pas valide : "), caught.exception.name)
+        manager = self.user('asr_fr_flag_manager', ['asr_charter.group_asr_manager'])
+        with self.assertRefused(AsrValidationError, 'landing.flag_operator') as caught:
+            self.env['asr.charter'].sudo(manager).search([('committee_overdue', '=', 'yes')])
+        self.assertEqual(caught.exception.name,
+                         "Recherchez sur cet indicateur avec = True ou = False.")

@@ -18,7 +18,9 @@ class TestClauseHoursXlsx(BeneficiaryCase):
                       'month': '2025-04-01', 'hours': 98.33}).action_validate()
         Entry.create({'clause_id': clause.id, 'beneficiary_id': person.id,
                       'month': '2025-05-01', 'hours': 50.0})  # draft: not counted
-        report = self.env.ref('asr_reporting.asr_clause_hours_xlsx')
+        # finance reads the spreadsheet
+        finance = self.user('asr_xlsx_finance', ['asr_charter.group_asr_finance'])
+        report = self.env.ref('asr_reporting.asr_clause_hours_xlsx').sudo(finance)
         content, kind = report.render_xlsx(clause.ids, {})
         self.assertEqual(kind, 'xlsx')
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active

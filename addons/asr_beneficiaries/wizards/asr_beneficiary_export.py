@@ -5,7 +5,6 @@ import xlsxwriter
 
 from odoo import _, api, fields, models
 
-from odoo.addons.asr_charter.exceptions import AsrUserError
 from odoo.addons.asr_charter.rules.dates import fr_date, fr_month
 from odoo.addons.asr_charter.rules.spreadsheet import write_cell
 
@@ -17,7 +16,6 @@ EXPORTED_FIELDS = ('code', 'last_name', 'first_name', 'birth_date', 'gender', 'z
                    'outcome', 'outcome_date', 'note', 'charter_id')
 ENTRY_FIELDS = ('clause_id', 'month', 'modality', 'employer_id', 'hours', 'state', 'source',
                 'reject_reason')
-REASON_MAX_LENGTH = 2000
 
 
 def _cell(record, field, value):
@@ -99,33 +97,3 @@ class AsrBeneficiaryExport(models.TransientModel):
                                    'filename': _('personal-data-%s.xlsx') % person.code})
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
                 'view_mode': 'form', 'target': 'new'}
-
-
-class AsrBeneficiaryAnonymise(models.TransientModel):
-    """Right to erasure (GDPR art. 17): the identity goes, the hours stay for the
-    aggregates (bilans count people, never name them)."""
-
-    _name = 'asr.beneficiary.anonymise'
-    _inherit = ['asr.wizard.mixin']
-    _description = 'Anonymisation of people'
-    _asr_limits = {'reason': REASON_MAX_LENGTH}
-
-    beneficiary_ids = fields.Many2many('asr.beneficiary', string='People', required=True,
-                                       groups=PERSONAL)
-    reason = fields.Text('Request or reason', required=True,
-                         help="E.g. request received by letter on 3 March 2026.")
-
-    @api.multi
-    def action_anonymise(self):
-        self.ensure_one()
-        self._asr_check_backend_user()
-        if not (self.reason or '').strip():
-            raise AsrUserError('gdpr.reason', _("Say why these people are anonymised."))
-        people = self.beneficiary_ids
-        people._asr_check_people_actor(self.env.user, _(
-            "Only the facilitator's staff of the people's charter anonymises them."))
-        people.check_access_rule('write')
-        people._anonymise()
-        # the erasure itself stays in the audit trail, with its reason, under the real user
-        people._asr_audit('anonymise', people, note=self.reason.strip())
-        return {'type': 'ir.actions.act_window_close'}

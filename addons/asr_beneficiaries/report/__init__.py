@@ -1,0 +1,2 @@
+from . import asr_hour_report
+from . import asr_clause_modality_report

@@ -1,13 +1,15 @@
 """Bad input, whoever sends it and however: over XML-RPC as the real role's user, through each
 import wizard and through each portal form. For every case below the server must refuse,
 answer in French (the fragment given) and leave the number of records, and the record written
-to, unchanged.
+to, unchanged. Over XML-RPC and JSON-RPC (and for a file refused whole) the refusal is the exact
+exception expected: a ValidationError, or a UserError for the cases of USER_ERRORS.
 
 Channels: ``rpc`` (create or write or a workflow method over XML-RPC), ``jsonrpc`` (the same
 over the web client's JSON-RPC, for what XML-RPC cannot carry: NUL bytes, integers beyond 32
 bits), ``import`` (a file through the statement or registry import, refused whole or row by
 row), ``portal`` (a form of the facilitator's portal pages, CSRF token included).
 """
+import ast
 import base64
 import io
 import re
@@ -25,17 +27,40 @@ ENGLISH = (' must ', ' the ', ' is not ', 'could not', 'Traceback', 'out of rang
 MB = 1024 * 1024
 
 
+# Odoo 11's xmlrpc/2 fault codes: 2 for a UserError (and a MissingError), 3 AccessDenied,
+# 4 AccessError; anything else, a ValidationError included, is fault 1 with the server's
+# traceback, whose last line names the exception's class
+FAULT_KINDS = {2: 'UserError', 3: 'AccessDenied', 4: 'AccessError'}
+REFUSALS = ('ValidationError', 'UserError', 'AccessError')
+
+
+def exception_kind(path):
+    """Odoo's exception class behind a class path, keyed by asr_charter.exceptions or not:
+    'odoo.addons.asr_charter.exceptions.AsrValidationError' -> 'ValidationError'."""
+    name = path.strip().rsplit('.', 1)[-1]
+    return name[3:] if name.startswith('Asr') else name
+
+
+def fault_kind(fault):
+    """The exception that an XML-RPC fault carries (see FAULT_KINDS)."""
+    if fault.faultCode != 1:
+        return FAULT_KINDS.get(fault.faultCode, fault.faultCode)
+    return exception_kind(fault.faultString.strip().splitlines()[-1].split(':', 1)[0])
+
+
 def fault_message(fault):
     """The user's message of an XML-RPC fault (the last line of a server traceback)."""
     text = fault.faultString.strip()
     if fault.faultCode != 1:
         return text
-    last = text.splitlines()[-1]
-    for prefix in ('odoo.exceptions.ValidationError: ', 'odoo.exceptions.UserError: ',
-                   'odoo.exceptions.AccessError: '):
-        if last.startswith(prefix):
-            return last[len(prefix):]
-    return text
+    path, _sep, rest = text.splitlines()[-1].partition(': ')
+    if exception_kind(path) not in REFUSALS:
+        return text
+    try:
+        args = ast.literal_eval(rest)  # Odoo's exceptions print as ('message', value)
+    except (ValueError, SyntaxError):
+        return rest
+    return args[0] if isinstance(args, tuple) and args else str(args)
 
 
 def csv_data(lines, encoding='utf-8'):
@@ -506,8 +531,8 @@ def run_rpc(server, who, spec):
     try:
         server.call(who, model, method, *args, **kwargs)
     except xmlrpc.client.Fault as fault:
-        return fault_message(fault)
-    return None
+        return fault_message(fault), fault_kind(fault)
+    return None, None
 
 
 def run_jsonrpc(server, who, spec):
@@ -520,7 +545,9 @@ def run_jsonrpc(server, who, spec):
         timeout=120)
     assert resp.status_code == 200, 'HTTP %s' % resp.status_code
     error = resp.json().get('error')
-    return error['data']['message'] if error else None
+    if not error:
+        return None, None
+    return error['data']['message'], exception_kind(error['data']['name'])
 
 
 def run_import(server, who, spec):
@@ -534,19 +561,19 @@ def run_import(server, who, spec):
             result = server.call(who, model, 'read', [wizard],
                                  ['rejected_count', 'report', 'created_count'])[0]
             assert result['created_count'] == 0, 'a row was imported'
-            return result['report'] if result['rejected_count'] else None
+            return (result['report'] if result['rejected_count'] else None), None
         server.call(who, model, 'action_preview', [wizard])
         server.call(who, model, 'action_import', [wizard])
         result = server.call(who, model, 'read', [wizard],
                              ['new_count', 'rejected_count', 'preview_html'])[0]
     except xmlrpc.client.Fault as fault:
         assert expected == 'file', 'the file was refused whole: %s' % fault_message(fault)
-        return fault_message(fault)
+        return fault_message(fault), fault_kind(fault)
     assert expected == 'row', 'the file was read: %s' % result
     assert result['new_count'] == 0, 'a row was imported'
     if not result['rejected_count']:
-        return None
-    return re.sub(r'<[^>]+>', ' ', result['preview_html']).replace('&#39;', "'")
+        return None, None
+    return re.sub(r'<[^>]+>', ' ', result['preview_html']).replace('&#39;', "'"), None
 
 
 def run_portal(server, who, spec):
@@ -559,12 +586,23 @@ def run_portal(server, who, spec):
                         timeout=120)
     assert resp.status_code == 200, 'HTTP %s' % resp.status_code
     found = re.search(r'alert-danger[^"]*"[^>]*>(.*?)</div>', resp.text, re.S)
-    return found.group(1).strip().replace('&#39;', "'").replace('&quot;', '"') \
-        if found else None
+    return (found.group(1).strip().replace('&#39;', "'").replace('&quot;', '"')
+            if found else None), None
 
 
+# each runner answers (the user's message or None, the exception that refused or None: rows
+# refused in an import and portal forms answer with a page, not an exception)
 RUNNERS = {'rpc': run_rpc, 'jsonrpc': run_jsonrpc, 'import': run_import,
            'portal': run_portal}
+# the cases refused by a UserError (XML-RPC fault 2): a request that cannot be done as asked
+# (a workflow method's argument, a file refused whole once read); every other RPC case is a
+# value refused by a ValidationError (the 21 MB file too: the upload limit of every field)
+USER_ERRORS = {
+    'person validated in the future', 'opinion not in the list',
+    'report received in the future', 'report received on no date',
+    'import of an XLSX declaring 1,048,576 x 16,384 cells',
+    'import of 100,001 rows', 'import of 60 columns', 'import of a CSV with NUL bytes',
+    'import of a PDF', 'import of a broken XLSX', 'import without the needed columns'}
 
 
 @pytest.fixture(scope='module')
@@ -580,8 +618,12 @@ def prepared(odoo_server, data):
 def test_bad_input_is_refused_in_french_and_writes_nothing(odoo_server, prepared, case):
     name, channel, who, what, french = case
     before = state_of(odoo_server, prepared)
-    message = RUNNERS[channel](odoo_server, who, what(prepared))
+    message, refusal = RUNNERS[channel](odoo_server, who, what(prepared))
     assert message, '%s: accepted' % name
+    if channel in ('rpc', 'jsonrpc') or refusal is not None:
+        expected = 'UserError' if name in USER_ERRORS else 'ValidationError'
+        assert refusal == expected, '%s: refused by %s, %s expected: %r' % (
+            name, refusal, expected, message[:300])
     assert french in message, '%s: %r' % (name, message[:500])
     for marker in ENGLISH:
         assert marker not in message, '%s: not French: %r' % (name, message[:500])
@@ -594,3 +636,4 @@ def test_at_least_sixty_bad_inputs_over_every_channel():
     assert len(CASES) >= 60
     assert {'rpc', 'jsonrpc', 'import', 'portal'} == set(channels)
     assert len({case[0] for case in CASES}) == len(CASES)
+    assert USER_ERRORS <= {case[0] for case in CASES}

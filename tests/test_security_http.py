@@ -87,6 +87,16 @@ def test_csv_export_escapes_formulas(odoo_server, records):
     assert lines[1].startswith('"\'=HYPERLINK(')
 
 
+def _count(call, model):
+    """The number of records of ``model`` (archived included); None for an abstract model
+    (a mixin: no table)."""
+    try:
+        return call('admin', model, 'search_count', [], context={'active_test': False})
+    except xmlrpc.client.Fault as fault:
+        assert 'UndefinedTable' in fault.faultString, (model, fault.faultString[-300:])
+        return None
+
+
 def test_portal_users_have_no_write_access_over_rpc(odoo_server, records):
     """No ASR model grants create, write or unlink to the facilitator's portal group; over
     XML-RPC every attempt is refused, and so are the back office's workflow buttons."""
@@ -104,8 +114,11 @@ def test_portal_users_have_no_write_access_over_rpc(odoo_server, records):
     for model in [m['model'] for m in models]:
         try:
             ids = call('test_facilitator', model, 'search', [], limit=1)
-        except xmlrpc.client.Fault:
-            ids = []  # not even readable
+        except xmlrpc.client.Fault as fault:
+            # not even readable: an AccessError (fault 4), nothing else
+            assert fault.faultCode == 4, (model, 'search', fault.faultString[-300:])
+            ids = []
+        count = _count(call, model)
         for method, args in (('create', [{}]), ('write', [ids, {}]), ('unlink', [ids])):
             if method != 'create' and not ids:
                 continue
@@ -113,15 +126,19 @@ def test_portal_users_have_no_write_access_over_rpc(odoo_server, records):
                 call('test_facilitator', model, method, *args)
             assert err.value.faultCode == 4, (model, method, err.value.faultString[-300:])
             checked += 1
+        # nothing created nor deleted
+        assert _count(call, model) == count, model
     assert checked >= 20
-    for model, method in (('asr.market', 'action_give_opinion'),
-                          ('asr.hour.entry', 'action_validate'),
-                          ('asr.beneficiary', 'action_validate_eligibility')):
+    for model, method, field in (('asr.market', 'action_give_opinion', 'state'),
+                                 ('asr.hour.entry', 'action_validate', 'state'),
+                                 ('asr.beneficiary', 'action_validate_eligibility', 'state')):
         ids = call('test_facilitator', model, 'search', [], limit=1)
+        before = call('admin', model, 'read', ids, [field])
         args = [ids, 'favourable', 'Par RPC'] if method == 'action_give_opinion' else [ids]
         with pytest.raises(xmlrpc.client.Fault) as err:
             call('test_facilitator', model, method, *args)
-        assert err.value.faultCode == 4
+        assert err.value.faultCode == 4, (model, method, err.value.faultString[-300:])
+        assert call('admin', model, 'read', ids, [field]) == before, (model, method)
 
 
 def test_portal_reads_of_people_are_audited_under_the_facilitator(odoo_server):

@@ -31,9 +31,11 @@ def test_facilitator_reads_only_own_charter_over_xmlrpc(odoo_server):
 
 
 def test_buyer_cannot_write_charter_over_xmlrpc(odoo_server):
-    with pytest.raises(xmlrpc.client.Fault):
+    with pytest.raises(xmlrpc.client.Fault) as err:
         odoo_server.call('test_buyer', 'asr.charter', 'write', [odoo_server.ids['charter']],
                          {'name': 'Renamed'})
+    # fault 4: an AccessError (the buyer has no write access to charters)
+    assert err.value.faultCode == 4, err.value.faultString[-300:]
     rows = odoo_server.call('admin', 'asr.charter', 'read', [odoo_server.ids['charter']],
                             fields=['name'])
     assert rows[0]['name'] == 'Charte ASR de test'

@@ -65,8 +65,9 @@ def test_buyer_and_finance_see_hours_and_counts_not_names(odoo_server, insertion
         odoo_server.call(login, 'asr.hour.entry', 'read', [insertion['entry']],
                          fields=['beneficiary_id'])
     assert err.value.faultCode == 4
-    with pytest.raises(xmlrpc.client.Fault):
+    with pytest.raises(xmlrpc.client.Fault) as err:
         odoo_server.call(login, 'asr.beneficiary', 'search_read', [], fields=['name'])
+    assert err.value.faultCode == 4, err.value.faultString[-300:]
     # the default read of an entry leaves the restricted field out
     row = odoo_server.call(login, 'asr.hour.entry', 'read', [insertion['entry']])[0]
     assert 'beneficiary_id' not in row

@@ -8,13 +8,13 @@
     'license': 'AGPL-3',
     'depends': ['base', 'mail', 'portal'],
     'data': [
-        'security/asr_security.xml',
+        'security/asr_charter_security.xml',
         'security/ir.model.access.csv',
-        'security/asr_charter_rules.xml',
         'views/assets.xml',
         'views/asr_charter_views.xml',
         'views/asr_charter_member_views.xml',
         'views/asr_charter_committee_views.xml',
+        'views/asr_charter_committee_decision_views.xml',
         'views/asr_charter_evaluation_views.xml',
         'views/asr_charter_article_views.xml',
         'views/portal_templates.xml',
@@ -25,4 +25,6 @@
         'demo/asr_charter_demo.xml',
     ],
     'installable': True,
+    # the root menu and the icon are this addon's: the Apps list shows it as the application
+    'application': True,
 }

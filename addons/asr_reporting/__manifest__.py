@@ -11,14 +11,14 @@
         'security/ir.model.access.csv',
         'security/asr_reporting_security.xml',
         'report/asr_clause_hours_xlsx.xml',
-        'views/asr_clause_hours_views.xml',
+        'report/asr_clause_hour_chart_views.xml',
+        'views/asr_clause_views.xml',
         'views/menus.xml',
-        'views/asr_dashboard_views.xml',
+        'views/asr_dashboard_tile_views.xml',
         'data/asr_dashboard_tile_data.xml',
     ],
     'demo': [
         'demo/asr_reporting_demo.xml',
     ],
     'installable': True,
-    'application': True,
 }

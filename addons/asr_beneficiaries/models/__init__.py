@@ -1,4 +1,4 @@
-from . import code_mixin
+from . import asr_code_mixin
 from . import asr_person_link_mixin
 from . import asr_clause_order_mixin
 from . import res_partner

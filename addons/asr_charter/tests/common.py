@@ -5,6 +5,8 @@ import os
 
 from odoo.tests.common import SavepointCase
 
+from odoo.addons.asr_charter.exceptions import AsrKeyedError
+
 # Odoo's own checks, recognised by the function that raised (innermost frame first), so that a
 # test says which one fired without reading a translated message.
 ORM_CHECKS = (
@@ -57,7 +59,10 @@ class AsrCase(SavepointCase):
                 fired.append(refusal_check(exc))
                 raise
         found = type(caught.exception)
-        self.assertTrue(found is exception_class or found.__bases__[-1] is exception_class,
+        # exactly the class named, or the keyed ASR class of that Odoo exception
+        # (AsrAccessError for AccessError): never a parent such as except_orm
+        keyed = issubclass(found, AsrKeyedError) and found.__bases__[-1] is exception_class
+        self.assertTrue(found is exception_class or keyed,
                         '%s raised, %s expected' % (found.__name__, exception_class.__name__))
         self.assertEqual(fired[0], check, str(caught.exception))
 

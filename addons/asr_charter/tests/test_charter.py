@@ -56,6 +56,21 @@ class TestCharterLifecycle(CharterCase):
             self.charter.action_put_in_force()
         self.assertEqual(self.charter.state, 'adopted')
 
+    def test_workflow_steps_out_of_order_refused(self):
+        manager = self.user('asr_mgr_steps', ['asr_charter.group_asr_manager'])
+        charter = self.charter.sudo(manager)
+        with self.assertRefused(AsrUserError, 'charter.reset_not_adopted'):
+            charter.action_reset_draft()
+        charter.action_adopt()
+        with self.assertRefused(AsrUserError, 'charter.not_draft'):
+            charter.action_adopt()
+        charter.action_reset_draft()
+        self.assertEqual(charter.state, 'draft')
+        with self.assertRefused(AsrUserError, 'charter.not_adopted'):
+            charter.action_put_in_force()
+        self.assertEqual(charter.state, 'draft')
+        self.assertFalse(charter.date_in_force)
+
     def test_cannot_close_a_draft_charter(self):
         with self.assertRefused(AsrUserError, 'charter.not_in_force'):
             self.charter.action_close()
@@ -207,6 +222,29 @@ class TestCommittees(CharterCase):
                 committee.write({'attendee_ids': [(4, stranger.id)]})
         committee.invalidate_cache()
         self.assertEqual(committee.attendee_ids, self.m_territory | self.m_facilitator)
+
+    def test_manager_records_a_committee_held_or_cancelled(self):
+        manager = self.user('asr_mgr_committee', ['asr_charter.group_asr_manager'])
+        Committee = self.env['asr.charter.committee'].sudo(manager)
+        today = self._today()
+        later = Committee.create({'charter_id': self.charter.id,
+                                  'date': fields.Date.to_string(today + relativedelta(days=10))})
+        with self.assertRefused(AsrUserError, 'committee.not_held_yet'):
+            later.action_held()
+        self.assertEqual(later.state, 'planned')
+        later.action_cancel()
+        self.assertEqual(later.state, 'cancelled')
+        with self.assertRefused(AsrUserError, 'committee.not_planned'):
+            later.action_held()
+        later.action_replan()
+        self.assertEqual(later.state, 'planned')
+        past = Committee.create({'charter_id': self.charter.id,
+                                 'date': fields.Date.to_string(today - relativedelta(days=10))})
+        past.action_held()
+        self.assertEqual(past.state, 'held')
+        with self.assertRefused(AsrUserError, 'committee.cancel_held'):
+            past.action_cancel()
+        self.assertEqual(past.state, 'held')
 
     def test_decision_schedules_and_closes_a_follow_up_activity(self):
         committee = self.env['asr.charter.committee'].create({

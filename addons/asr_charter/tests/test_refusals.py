@@ -1,7 +1,7 @@
 """The tests' own tool: refusal_check names the check that refused (an ASR key, Odoo's ACL,
 a record rule), and assertRefused fails when another check or another class fires. Then the
 guard mixin's checks, each by its key, on the charter's models."""
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError, except_orm
 
 from odoo.addons.asr_charter.exceptions import AsrAccessError, AsrUserError, AsrValidationError
 
@@ -63,6 +63,10 @@ class TestRefusalCheck(CharterCase):
                 self.charter.action_close()
         with self.assertRaises(AccessError):
             with self.assertRefused(AsrAccessError, 'acl'):
+                self.charter.sudo(self.buyer).write({'name': 'X'})
+        # a parent of the exception raised is not the exact class
+        with self.assertRaises(self.failureException):
+            with self.assertRefused(except_orm, 'acl'):
                 self.charter.sudo(self.buyer).write({'name': 'X'})
         # a block that raises nothing
         with self.assertRaises(self.failureException):

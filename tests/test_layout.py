@@ -85,11 +85,16 @@ def test_sql_views_live_in_report():
 
 
 def _view_models(path):
+    """The models of the records of a file: views and window actions (model, res_model),
+    server actions and others bound to a model (model_id: base.model_res_users -> res.users,
+    read as underscores since the reference drops the dots)."""
     models = set()
     for record in ElementTree.parse(path).getroot().iter('record'):
         for field in record.findall('field'):
             if field.get('name') in ('model', 'res_model') and field.text:
                 models.add(field.text.strip())
+            elif field.get('name') == 'model_id' and field.get('ref'):
+                models.add(field.get('ref').split('.')[-1][len('model_'):])
     return models
 
 
@@ -101,10 +106,14 @@ def test_each_views_file_holds_the_views_of_its_model():
             if not os.path.isdir(base):
                 continue
             for name in sorted(os.listdir(base)):
-                if not name.endswith('.xml') or name in OTHER_VIEW_FILES:
+                if not name.endswith('.xml'):
                     continue
                 path = os.path.join(base, name)
                 models = _view_models(path)
+                if name in OTHER_VIEW_FILES:
+                    if models:  # menus, portal pages and assets, no view or action of a model
+                        problems.append('%s holds views or actions of %s' % (path, sorted(models)))
+                    continue
                 if not name.endswith('_views.xml'):
                     if folder == 'views' or models - {'ir.actions.report'}:
                         problems.append('%s: views in a file not named <model>_views.xml'
@@ -172,3 +181,69 @@ def test_every_manifest_file_exists_and_every_xml_is_loaded():
             for name in (os.listdir(base) if os.path.isdir(base) else ()):
                 if name.endswith(('.xml', '.csv')):
                     assert '%s/%s' % (folder, name) in listed, (addon, folder, name)
+
+
+def _defined_and_extended(addon):
+    """({_name defined by the addon}, {model of another addon or of the core it extends})."""
+    defined, extended = set(), set()
+    for _addon, _folder, path in _python_files():
+        if _addon != addon or _folder == 'controllers':
+            continue
+        with open(path, encoding='utf-8') as handle:
+            tree = ast.parse(handle.read(), path)
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            values = {target.id: stmt.value for stmt in node.body
+                      if isinstance(stmt, ast.Assign) for target in stmt.targets
+                      if isinstance(target, ast.Name)}
+            name, parents = values.get('_name'), values.get('_inherit')
+            parents = [] if parents is None else (
+                [parents.s] if isinstance(parents, ast.Str) else [e.s for e in parents.elts])
+            if name is not None and name.s not in parents:
+                defined.add(name.s)
+            elif name is not None or parents:
+                extended.add(name.s if name is not None else parents[0])
+    return defined, extended
+
+
+def _readme_section(title):
+    with open(os.path.join(ROOT, 'README.md'), encoding='utf-8') as handle:
+        text = handle.read()
+    start = text.index('\n## %s\n' % title)
+    end = text.find('\n## ', start + 1)
+    return text[start:end if end > 0 else len(text)]
+
+
+def test_readme_architecture_lists_the_models_of_each_addon():
+    """The table "Models per addon" of README "Docs: architecture" is the code's."""
+    section = _readme_section('Docs: architecture')
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip('|').split('|')]
+        if len(cells) == 3 and cells[0].strip('`') in ADDONS and '.' in cells[1]:
+            rows[cells[0].strip('`')] = [set(re.findall(r'`([\w.]+)`', cell)) for cell in cells[1:]]
+    assert sorted(rows) == sorted(ADDONS)
+    for addon in ADDONS:
+        defined, extended = _defined_and_extended(addon)
+        assert rows[addon][0] == defined, addon
+        assert rows[addon][1] == extended, addon
+
+
+def test_readme_architecture_says_where_each_rule_lives():
+    """Every rules/ module of every addon has its line in README "Docs: architecture"."""
+    section = _readme_section('Docs: architecture')
+    listed = set()
+    for line in section.splitlines():
+        folder = None
+        for token in re.findall(r'`([\w/]+\.py)`', line):
+            if re.match(r'asr_\w+/rules/\w+\.py$', token):
+                folder = os.path.dirname(token)
+                listed.add(token)
+            elif folder and '/' not in token:  # `suppliers.py` after `asr_x/rules/...py`
+                listed.add('%s/%s' % (folder, token))
+    modules = {'%s/rules/%s' % (addon, name) for addon in ADDONS
+               for name in os.listdir(_path(addon, 'rules'))
+               if name.endswith('.py') and name != '__init__.py'}
+    assert modules - listed == set()
+    assert listed - modules == set()

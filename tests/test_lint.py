@@ -5,11 +5,19 @@ import importlib.util
 import os
 import textwrap
 
+import pytest
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _spec = importlib.util.spec_from_file_location('asr_lint', os.path.join(ROOT, 'scripts',
                                                                         'lint.py'))
 lint = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lint)
+
+
+@pytest.fixture(autouse=True)
+def load_registry():
+    """pytest-odoo opens a database for every test; these read files only."""
+    yield
 
 BAD_MODEL = '''
 from odoo import _, models

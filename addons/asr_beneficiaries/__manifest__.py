@@ -28,8 +28,8 @@
         'views/purchase_order_views.xml',
         'wizards/asr_supplier_import_views.xml',
         'views/asr_access_log_views.xml',
-        'views/menus.xml',
         'views/asr_import_job_views.xml',
+        'views/menus.xml',
         'views/portal_templates.xml',
     ],
     'demo': [

@@ -13,8 +13,9 @@
         'report/asr_clause_hours_xlsx.xml',
         'report/asr_clause_hour_chart_views.xml',
         'views/asr_clause_views.xml',
-        'views/menus.xml',
         'views/asr_dashboard_tile_views.xml',
+        'views/res_users_views.xml',
+        'views/menus.xml',
         'data/asr_dashboard_tile_data.xml',
     ],
     'demo': [

@@ -1,3 +1,4 @@
+from . import asr_clause_parameters_mixin
 from . import asr_charter
 from . import asr_trade
 from . import asr_market

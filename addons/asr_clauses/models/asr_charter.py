@@ -1,7 +1,5 @@
 from odoo import _, api, fields, models
 
-from odoo.addons.asr_charter.exceptions import AsrValidationError
-
 from ..rules import parameters
 from ..rules.indicators import percentage
 
@@ -9,7 +7,9 @@ from ..rules.indicators import percentage
 class AsrCharter(models.Model):
     """The charter's defaults for the clauses of its buyers (objective and penalties)."""
 
-    _inherit = 'asr.charter'
+    _name = 'asr.charter'
+    _inherit = ['asr.charter', 'asr.clause.parameters.mixin']
+    _asr_parameters_key = 'charter'
 
     hourly_cost = fields.Monetary(
         'Hourly labour cost', default=parameters.DEFAULT_HOURLY_COST, required=True,
@@ -77,12 +77,7 @@ class AsrCharter(models.Model):
         """The charter's defaults obey the ranges of every clause (rules/parameters.py)."""
         names = ('hourly_cost', 'insertion_rate', 'insertion_rate_proximity', 'report_due_day',
                  'penalty_cap_percent')
-        for charter in self:
-            try:
-                parameters.check_parameters({name: charter[name] for name in names})
-            except parameters.ParameterError as err:
-                raise AsrValidationError('charter.' + parameters.KEYS[err.key],
-                                         charter._asr_parameter_message(err.key))
+        self._asr_check_parameters(names)
 
     def _asr_parameter_message(self, name):
         if name == 'hourly_cost':

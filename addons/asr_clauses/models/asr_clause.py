@@ -40,7 +40,7 @@ class AsrClause(models.Model):
 
     _name = 'asr.clause'
     _description = 'Social clause'
-    _inherit = ['mail.thread', 'asr.guard.mixin']
+    _inherit = ['mail.thread', 'asr.guard.mixin', 'asr.clause.parameters.mixin']
     _order = 'lot_id, id'
     _asr_name_search_fields = ('name', 'clause_type', 'market_id.name', 'market_id.reference',
                                'lot_id.name', 'partner_id.name')
@@ -223,15 +223,6 @@ class AsrClause(models.Model):
         for clause in self:
             clause._asr_check_parameters(('report_due_day', 'penalty_cap_percent',
                                           'penalty_rate_missing_hour', 'penalty_rate_late_day'))
-
-    def _asr_check_parameters(self, names):
-        """The clause's parameters obey the ranges of rules/parameters.py (the charter's
-        defaults obey the same)."""
-        try:
-            parameters.check_parameters({name: self[name] for name in names})
-        except parameters.ParameterError as err:
-            raise AsrValidationError('clause.' + parameters.KEYS[err.key],
-                                     self._asr_parameter_message(err.key))
 
     def _asr_parameter_message(self, name):
         label = self.display_name

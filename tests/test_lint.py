@@ -19,6 +19,7 @@ def load_registry():
     """pytest-odoo opens a database for every test; these read files only."""
     yield
 
+
 BAD_MODEL = '''
 from odoo import _, models
 

@@ -14,7 +14,10 @@ from .conftest import browser_login
 
 
 def _menu(page, label):
-    """A menu of the application's left bar (Odoo 11 Community)."""
+    """A menu of the application's left bar (Odoo 11 Community), once the page has loaded
+    what it shows (a person waits for the screen before clicking elsewhere)."""
+    page.wait_for_selector('.o_loading', state='hidden')
+    page.wait_for_selector('.o_view_manager_content > *')
     page.click('.o_sub_menu >> text="%s"' % label)
 
 

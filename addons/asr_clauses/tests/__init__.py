@@ -12,3 +12,4 @@ from . import test_nested_creation
 from . import test_market_guards
 from . import test_french
 from . import test_rules_parameters
+from . import test_rules_penalties

@@ -23,6 +23,7 @@ import unicodedata
 
 from odoo.addons.asr_charter.rules.dates import parse_date, parse_month  # noqa: F401
 from odoo.addons.asr_charter.rules.errors import RuleError
+from odoo.addons.asr_charter.rules.cells import cell_text
 
 from .hours import MODALITIES
 
@@ -109,14 +110,6 @@ def column_names(header, known):
             plain)
         names.append(name if name in known else None)
     return names
-
-
-def _text(value):
-    if value is None:
-        return ''
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def parse_number(value):
@@ -221,11 +214,11 @@ def parse_hour_rows(header, rows, clause_given=False, first_number=2):
         raise StatementError('columns', missing=missing)
     good, rejected = [], []
     for number, cells in _rows(header, rows, HOUR_COLUMNS, first_number):
-        values = {'clause': _text(cells.get('clause')),
-                  'beneficiary': _text(cells.get('beneficiary')),
-                  'last_name': _text(cells.get('last_name')),
-                  'first_name': _text(cells.get('first_name')),
-                  'employer_siret': _text(cells.get('employer_siret')).replace(' ', '')}
+        values = {'clause': cell_text(cells.get('clause')),
+                  'beneficiary': cell_text(cells.get('beneficiary')),
+                  'last_name': cell_text(cells.get('last_name')),
+                  'first_name': cell_text(cells.get('first_name')),
+                  'employer_siret': cell_text(cells.get('employer_siret')).replace(' ', '')}
         column = None
         try:
             for column in ('clause', 'beneficiary', 'employer_siret'):
@@ -263,8 +256,8 @@ def parse_beneficiary_rows(header, rows, first_number=2):
         raise StatementError('columns', missing=missing)
     good, rejected = [], []
     for number, cells in _rows(header, rows, BENEFICIARY_COLUMNS, first_number):
-        values = {c: _text(cells.get(c)) for c in ('last_name', 'first_name', 'zip',
-                                                   'qpv_name')}
+        values = {c: cell_text(cells.get(c))
+                  for c in ('last_name', 'first_name', 'zip', 'qpv_name')}
         column = None
         try:
             for column in ('last_name', 'first_name'):
@@ -292,7 +285,8 @@ def parse_beneficiary_rows(header, rows, first_number=2):
         except RuleError as err:
             rejected.append((number, column, err.key, dict(err.values, column=column)))
             continue
-        values['criteria'] = [c.strip().lower() for c in _text(cells.get('criteria')).replace(
+        criteria = cell_text(cells.get('criteria'))
+        values['criteria'] = [c.strip().lower() for c in criteria.replace(
             ';', ',').split(',') if c.strip()]
         good.append((number, values))
     return good, rejected

@@ -40,6 +40,23 @@ class BeneficiaryCase(ClauseCase):
         person.with_context(validation_date=day).action_validate_eligibility()
         return person
 
+    def statement(self):
+        """A monthly statement of the clause: rows 2 and 3 good, 4 to 9 rejected (the monthly
+        cap of row 6 is reached with the hours of row 2, in the same file or an earlier
+        batch of a background import)."""
+        code, person, other = self.clause.code, self.person.code, self.other_person.code
+        return [
+            ['clause', 'beneficiary', 'month', 'modality', 'hours'],
+            [code, person, '03/2025', 'cdi', '120'],                 # row 2: good
+            [code, other, '03/2025', 'ETTI', '35,5'],                # row 3: good
+            [code, person, '02/2025', 'cdi', '10'],                  # row 4: before the start
+            [code, 'B-99999', '03/2025', 'cdi', '10'],               # row 5: unknown person
+            [code, person, '03/2025', 'formation', '100'],           # row 6: over 208 h
+            [code, person, '04/2025', 'cdi', '-3'],                  # row 7: negative
+            ['CL-99999', person, '04/2025', 'cdi', '10'],            # row 8: unknown clause
+            [code, person, '04/2025', 'cdi', 'abc'],                 # row 9: not a number
+        ]
+
     def entry(self, user=None, **vals):
         """An hour entry, recorded by ``user`` (the superuser by default)."""
         values = {'clause_id': self.clause.id, 'beneficiary_id': self.person.id,

@@ -26,37 +26,14 @@ class TestBackgroundImport(BeneficiaryCase):
     @classmethod
     def setUpClass(cls):
         super(TestBackgroundImport, cls).setUpClass()
-        Users = cls.env['res.users'].with_context(no_reset_password=True)
-        personal = cls.env.ref('asr_beneficiaries.group_asr_personal_data')
-        cls.staff = Users.create({'name': 'Inès Suivi', 'login': 'asr_job_staff',
-                                  'lang': 'fr_FR', 'email': 'ines@example.org',
-                                  'groups_id': [(6, 0, personal.ids)]})
-        cls.staff.partner_id.parent_id = cls.facilitator
-        cls.other_staff = Users.create({'name': 'Autre Suivi', 'login': 'asr_job_other',
-                                        'lang': 'fr_FR', 'groups_id': [(6, 0, personal.ids)]})
-        cls.other_staff.partner_id.parent_id = cls.facilitator
+        cls.staff = cls.facilitator_staff('asr_job_staff')
+        cls.other_staff = cls.facilitator_staff('asr_job_other')
         Param = cls.env['ir.config_parameter'].sudo()
         Param.set_param('asr_beneficiaries.background_rows_hours', '3')
         Param.set_param('asr_beneficiaries.batch_rows_hours', '3')
         Param.set_param('asr_beneficiaries.background_rows_beneficiaries', '1')
         Param.set_param('asr_beneficiaries.batch_rows_beneficiaries', '2')
         cls.cron = cls.env.ref('asr_beneficiaries.ir_cron_statement_import_jobs')
-
-    def statement(self):
-        """The statement of test_statement_import: rows 2 and 3 good, 4 to 9 rejected, the
-        monthly cap of row 6 reached with the hours of row 2, in an earlier batch."""
-        code, person, other = self.clause.code, self.person.code, self.other_person.code
-        return [
-            ['clause', 'beneficiary', 'month', 'modality', 'hours'],
-            [code, person, '03/2025', 'cdi', '120'],                 # row 2: good
-            [code, other, '03/2025', 'ETTI', '35,5'],                # row 3: good
-            [code, person, '02/2025', 'cdi', '10'],                  # row 4: before the start
-            [code, 'B-99999', '03/2025', 'cdi', '10'],               # row 5: unknown person
-            [code, person, '03/2025', 'formation', '100'],           # row 6: over 208 h
-            [code, person, '04/2025', 'cdi', '-3'],                  # row 7: negative
-            ['CL-99999', person, '04/2025', 'cdi', '10'],            # row 8: unknown clause
-            [code, person, '04/2025', 'cdi', 'abc'],                 # row 9: not a number
-        ]
 
     def good_statement(self):
         """Six good rows: three per batch of three."""

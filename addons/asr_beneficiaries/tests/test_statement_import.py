@@ -41,20 +41,6 @@ class TestStatementImport(BeneficiaryCase):
         # the facilitator's staff imports the statements
         return self.env['asr.statement.import'].sudo(self.staff).create(values)
 
-    def statement(self):
-        code, person, other = self.clause.code, self.person.code, self.other_person.code
-        return [
-            ['clause', 'beneficiary', 'month', 'modality', 'hours'],
-            [code, person, '03/2025', 'cdi', '120'],                 # row 2: good
-            [code, other, '03/2025', 'ETTI', '35,5'],                # row 3: good
-            [code, person, '02/2025', 'cdi', '10'],                  # row 4: before the start
-            [code, 'B-99999', '03/2025', 'cdi', '10'],               # row 5: unknown person
-            [code, person, '03/2025', 'formation', '100'],           # row 6: over 208 h
-            [code, person, '04/2025', 'cdi', '-3'],                  # row 7: negative
-            ['CL-99999', person, '04/2025', 'cdi', '10'],            # row 8: unknown clause
-            [code, person, '04/2025', 'cdi', 'abc'],                 # row 9: not a number
-        ]
-
     def test_preview_writes_nothing_then_import_keeps_good_rows(self):
         Entry = self.env['asr.hour.entry']
         wizard = self.wizard(self.statement())

@@ -9,6 +9,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from .errors import RuleError
+from .cells import cell_text
 
 DATE_MIN = datetime.date(1900, 1, 1)    # the dates any ASR record accepts
 DATE_MAX = datetime.date(2100, 12, 31)
@@ -76,12 +77,6 @@ def _in_range(day, value):
     return day
 
 
-def _cell_text(value):
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse_date(value):
     """A date from what a person or a spreadsheet writes: '31/12/2026', '2026-12-31',
     '31-12-2026', a spreadsheet date or datetime; between 1900 and 2100; None when empty;
@@ -92,7 +87,7 @@ def parse_date(value):
         return _in_range(value.date(), value)
     if isinstance(value, datetime.date):
         return _in_range(value, value)
-    text = _cell_text(value)
+    text = cell_text(value)
     for fmt in ('%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'):
         try:
             return _in_range(datetime.datetime.strptime(text, fmt).date(), value)
@@ -108,7 +103,7 @@ def parse_month(value):
         return None
     if isinstance(value, (datetime.date, datetime.datetime)):
         return first_of_month(parse_date(value))
-    text = _cell_text(value)
+    text = cell_text(value)
     for fmt in ('%m/%Y', '%Y-%m', '%m-%Y'):
         try:
             return _in_range(datetime.datetime.strptime(text, fmt).date(), value)

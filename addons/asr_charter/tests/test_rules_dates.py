@@ -2,6 +2,7 @@
 import datetime
 import unittest
 
+from ..rules.cells import cell_text
 from ..rules.dates import (DateError, add_months, first_of_month, fr_date, fr_month,
                            month_bounds, months_between, parse_date, parse_month, period_of)
 from ..rules.errors import RuleError
@@ -73,3 +74,11 @@ class TestParseDate(unittest.TestCase):
             with self.assertRaises(DateError) as caught:
                 parse_month(value)
             self.assertEqual(caught.exception.key, 'month')
+
+
+class TestCellText(unittest.TestCase):
+
+    def test_cells_read_as_people_write_them(self):
+        for value, text in ((12.0, '12'), (12.5, '12.5'), ('  B-00042 ', 'B-00042'), (None, ''),
+                            (0, '0'), ('', '')):
+            self.assertEqual(cell_text(value), text, value)

@@ -353,10 +353,10 @@ class AsrGuardMixin(models.AbstractModel):
             return _('The field "%s" expects a whole number.') % label
         if err.key == 'too_high':
             return _('The field "%s" is at most %s (%s given).') % (
-                label, fr_number(values['high']), fr_number(values['value']))
+                label, fr_number(values['high'], 6), fr_number(values['value'], 6))
         if err.key == 'too_low':
             return _('The field "%s" is at least %s (%s given).') % (
-                label, fr_number(values['low']), fr_number(values['value']))
+                label, fr_number(values['low'], 6), fr_number(values['value'], 6))
         if err.key == 'date_format':
             return _('The field "%s" expects a valid date (%s given).') % (
                 label, str(values.get('value'))[:40])

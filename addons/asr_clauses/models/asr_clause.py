@@ -49,7 +49,8 @@ class AsrClause(models.Model):
         'name': 300, 'hourly_cost': (-10000, 10000),
         'hour_objective_override': (-10000000, 10000000), 'override_reason': 10000,
         'penalty_rate_missing_hour': (-1000000, 1000000),
-        'penalty_rate_late_day': (-1000000, 1000000)}
+        'penalty_rate_late_day': (-1000000, 1000000),
+        'penalty_rate_action': (-1000000, 1000000)}
     _asr_protected = {'state'}
     _asr_frozen = {'lot_id'}
 
@@ -101,6 +102,12 @@ class AsrClause(models.Model):
                                                 currency_field='currency_id')
     penalty_rate_late_day = fields.Monetary('Penalty per day of late report',
                                             currency_field='currency_id')
+    penalty_rate_action = fields.Monetary(
+        'Penalty per social action not carried out', currency_field='currency_id',
+        help="Per action not carried out, or per missing person, as the clause says.")
+    penalty_action_basis = fields.Selection(
+        [('action', 'Per action not carried out'), ('person', 'Per missing person')],
+        'Social action penalty counted', required=True, default='action')
     report_due_day = fields.Integer('Monthly report due on day', required=True,
                                     default=parameters.DEFAULT_REPORT_DUE_DAY)
     penalty_cap_percent = fields.Float('Penalty cap (% of the amount)')
@@ -218,11 +225,12 @@ class AsrClause(models.Model):
                     % clause.display_name)
 
     @api.constrains('report_due_day', 'penalty_cap_percent', 'penalty_rate_missing_hour',
-                    'penalty_rate_late_day')
+                    'penalty_rate_late_day', 'penalty_rate_action')
     def _check_penalty_parameters(self):
         for clause in self:
             clause._asr_check_parameters(('report_due_day', 'penalty_cap_percent',
-                                          'penalty_rate_missing_hour', 'penalty_rate_late_day'))
+                                          'penalty_rate_missing_hour', 'penalty_rate_late_day',
+                                          'penalty_rate_action'))
 
     def _asr_parameter_message(self, name):
         label = self.display_name

@@ -19,7 +19,8 @@ KEYS = {'hourly_cost': 'hourly_cost', 'labour_share': 'labour_share',
         'insertion_rate': 'insertion_rate', 'insertion_rate_proximity': 'insertion_rate',
         'report_due_day': 'report_due_day', 'penalty_cap_percent': 'penalty_cap',
         'penalty_rate_missing_hour': 'penalty_rate_negative',
-        'penalty_rate_late_day': 'penalty_rate_negative'}
+        'penalty_rate_late_day': 'penalty_rate_negative',
+        'penalty_rate_action': 'penalty_rate_negative'}
 
 
 class ParameterError(RuleError):
@@ -29,7 +30,8 @@ class ParameterError(RuleError):
 def check_parameters(values):
     """Check the clause parameters present in ``values`` (a dict: hourly_cost,
     insertion_rate, insertion_rate_proximity, labour_share, report_due_day,
-    penalty_cap_percent, penalty_rate_missing_hour, penalty_rate_late_day); raise
+    penalty_cap_percent, penalty_rate_missing_hour, penalty_rate_late_day,
+    penalty_rate_action); raise
     ``ParameterError(name, value=...)`` for the first one out of its range.
 
     Rates and shares are in ]0, 100] %, the cap in [0, 100] % (0: no cap), the hourly cost
@@ -45,6 +47,7 @@ def check_parameters(values):
         ('penalty_cap_percent', lambda v: low <= v <= high),
         ('penalty_rate_missing_hour', lambda v: v >= 0),
         ('penalty_rate_late_day', lambda v: v >= 0),
+        ('penalty_rate_action', lambda v: v >= 0),
     )
     for name, valid in checks:
         if name in values and not valid(values[name] or 0):

@@ -6,7 +6,8 @@ so the notice can show the arithmetic.
     late report         days late after the due day x rate per day
     social action       each action not carried out x its rate (per action, or per missing
                         person)
-    cap                 total capped at cap % x awarded amount (0 % = no cap)
+    cap                 the clause's penalties together capped at cap % x awarded amount
+                        (0 % = no cap): a penalty takes what the earlier ones left
     reduction           a reduction approved by a responsable, never above the capped total
 
 e.g. 686 h objective, 512.5 h realised, 17.82 EUR an hour -> 173.5 h x 17.82 = 3,091.77 EUR.
@@ -19,7 +20,11 @@ from odoo.addons.asr_charter.rules.errors import RuleError
 CENT = Decimal('0.01')
 
 Line = namedtuple('Line', ['cause', 'quantity', 'rate', 'amount'])
-Total = namedtuple('Total', ['lines', 'gross', 'cap', 'capped_part', 'reduction', 'total'])
+Total = namedtuple('Total', ['lines', 'gross', 'cap', 'already', 'capped_part', 'reduction',
+                             'total'])
+
+DEFAULT_ANSWER_DAYS = 15     # days the contractor has to answer (contradictory procedure)
+ANSWER_DAYS = (1, 90)
 
 
 class PenaltyError(RuleError):
@@ -73,18 +78,28 @@ def social_action_line(expected, done, rate, per_person=False):
     return Line('social_action', Decimal(missing), rate, money(missing * rate))
 
 
-def total(lines, cap_percent=0, awarded_amount=0, reduction=0):
+def total(lines, cap_percent=0, awarded_amount=0, reduction=0, already=0):
     """The penalty of ``lines`` (None lines skipped): gross, cap, the capped part, the
-    reduction and what is due. A reduction above the capped total is refused."""
+    reduction and what is due. ``already`` is what the clause's earlier penalties charged
+    (before their reductions): together they never pass the cap. A reduction above the
+    capped total is refused."""
     lines = [line for line in lines if line]
     gross = sum((line.amount for line in lines), Decimal(0))
     cap = None
+    already = money(already or 0)
+    capped = gross
     if cap_percent:
         if not 0 < cap_percent <= 100:
             raise PenaltyError('cap', value=cap_percent)
         cap = money(Decimal(repr(float(cap_percent))) * money(awarded_amount or 0) / 100)
-    capped = min(gross, cap) if cap is not None else gross
+        capped = min(gross, max(Decimal(0), cap - already))
     reduction = money(reduction or 0)
     if reduction < 0 or reduction > capped:
         raise PenaltyError('reduction', value=reduction, total=capped)
-    return Total(lines, gross, cap, gross - capped, reduction, capped - reduction)
+    return Total(lines, gross, cap, already, gross - capped, reduction, capped - reduction)
+
+
+def check_answer_days(days):
+    """The days given to the contractor to answer: between 1 and 90."""
+    if days is None or not ANSWER_DAYS[0] <= days <= ANSWER_DAYS[1]:
+        raise PenaltyError('answer_days', value=days)

@@ -3,7 +3,8 @@ import datetime
 import unittest
 from decimal import Decimal
 
-from ..rules.penalties import (PenaltyError, late_report_line, missing_hours_line, money,
+from ..rules.penalties import (PenaltyError, check_answer_days, late_report_line,
+                               missing_hours_line, money,
                                social_action_line, total)
 
 D = datetime.date
@@ -64,6 +65,24 @@ class TestTotal(unittest.TestCase):
                          (Decimal('3441.77'), Decimal('3000.00'), Decimal('441.77'),
                           Decimal('500.00'), Decimal('2500.00')))
         self.assertEqual(len(result.lines), 2)
+
+    def test_the_cap_counts_the_earlier_penalties(self):
+        # cap 1 % of 100,000 = 1,000; 700 charged before: 300 left of a 450 gross
+        result = total([missing_hours_line(100, 77.5, 20)], cap_percent=1,
+                       awarded_amount=100000, already=700)
+        self.assertEqual((result.gross, result.already, result.capped_part, result.total),
+                         (Decimal('450.00'), Decimal('700.00'), Decimal('150.00'),
+                          Decimal('300.00')))
+        # the cap already reached: nothing more is due
+        self.assertEqual(total([missing_hours_line(100, 90, 20)], cap_percent=1,
+                               awarded_amount=100000, already=1200).total, Decimal(0))
+
+    def test_answer_days(self):
+        check_answer_days(15)
+        for days in (0, 91, None):
+            with self.assertRaises(PenaltyError) as caught:
+                check_answer_days(days)
+            self.assertEqual(caught.exception.key, 'answer_days')
 
     def test_no_cap_and_no_line(self):
         result = total([missing_hours_line(100, 90, 20)])

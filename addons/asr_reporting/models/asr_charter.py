@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.addons.asr_charter.exceptions import AsrValidationError
+from odoo.addons.asr_clauses.rules.penalties import (DEFAULT_ANSWER_DAYS, PenaltyError,
+                                                     check_answer_days)
 
 from ..rules.landing import evaluation_late_year, evaluation_year_due
 
@@ -18,6 +20,20 @@ class AsrCharter(models.Model):
         search='_search_evaluation_late',
         help="The charter was in force last year and that year's evaluation is not written "
              "(due by 31 March).")
+    penalty_answer_days = fields.Integer(
+        'Days to answer a draft penalty', required=True, default=DEFAULT_ANSWER_DAYS,
+        help="Contradictory procedure: days the contractor has to send its observations "
+             "once a penalty is proposed, before a responsable may approve it.")
+
+    @api.constrains('penalty_answer_days')
+    def _check_penalty_answer_days(self):
+        for charter in self:
+            try:
+                check_answer_days(charter.penalty_answer_days)
+            except PenaltyError:
+                raise AsrValidationError('charter.penalty_answer_days', _(
+                    "The contractor has between 1 and 90 days to answer a draft penalty "
+                    "(%s given).") % charter.penalty_answer_days)
 
     def _asr_positive(self, operator, value):
         """Whether a search on a boolean asks for the True ones (= True, != False). A method,

@@ -1,0 +1,2 @@
+from . import asr_penalty_cancel
+from . import asr_penalty_reduction

@@ -308,9 +308,16 @@ class AsrPenalty(models.Model):
         to_date = fields.Date.from_string
         end = to_date(self.date_to)
         lines, billed = [], []
+        # the end-of-contract causes another penalty of the clause already charges
+        charged = {(line.cause, line.action_id.id) for line in self.env[
+            'asr.penalty.line'].sudo().search([
+                ('clause_id', '=', clause.id), ('penalty_id', '!=', self.id),
+                ('penalty_id.state', '!=', 'cancelled'), ('provisional', '=', False),
+                ('cause', 'in', ('missing_hours', 'social_action'))])}
 
         def add(line, provisional=False, **extra):
-            if line is None:
+            if line is None or not provisional and (
+                    line.cause, extra.get('action_id', False)) in charged:
                 return
             values = dict(extra, cause=line.cause, quantity=float(line.quantity),
                           rate=float(line.rate), amount=float(line.amount),
@@ -780,7 +787,9 @@ class AsrPenalty(models.Model):
             'reduction': penalty.reduction_amount and fr_amount(penalty.reduction_amount),
             'reduction_reason': penalty.reduction_reason or '',
             'total': fr_amount(penalty.amount_total),
-            'deadline': fr_date(penalty.answer_deadline) if penalty.answer_deadline else '',
+            'deadline': _("until %s") % fr_date(penalty.answer_deadline)
+            if penalty.answer_deadline else _("within %s days of receiving this letter") % (
+                penalty.charter_id.penalty_answer_days),
             'answer_date': fr_date(penalty.answer_date) if penalty.answer_date else '',
             'approved_date': fr_date(penalty.approved_date) if penalty.approved_date else '',
             'buyer': market.user_id.name or '',

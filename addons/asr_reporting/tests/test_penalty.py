@@ -295,9 +295,18 @@ class TestAccess(PenaltyCase):
         with self.assertRefused(AccessError, 'guard.protected_field'):
             penalty.sudo(self.finance).write({'amount_total': 1.0})
         self.assertEqual((penalty.state, penalty.amount_total), ('draft', 2034.0))
-        # finance reads every penalty, never the people
+        # finance reads every penalty and every field of its form, never the people
         self.assertEqual(self.env['asr.penalty'].sudo(self.finance).search(
             [('id', '=', penalty.id)]), penalty)
+        self.to_notified(penalty)
+        penalty.sudo(self.finance).action_apply()
+        for user in (self.finance, self.buyer, self.manager):
+            form = self.env['asr.penalty'].sudo(user).fields_view_get(view_type='form')
+            row = penalty.sudo(user).read(list(form['fields']))[0]
+            self.assertEqual((row['state'], row['amount_total']), ('applied', 2034.0))
+            self.assertTrue(row['invoice_id'] and row['invoice_ref'])
+            lines = penalty.line_ids.sudo(user).read(['cause', 'formula', 'amount'])
+            self.assertEqual(lines[0]['formula'], '113 heures x 18 € = 2 034 €')
         with self.assertRefused(AccessError, 'acl'):
             self.env['asr.beneficiary'].sudo(self.finance).search([])
 

@@ -1,2 +1,3 @@
 from . import asr_clause_hour_chart
 from . import asr_clause_hours_xlsx
+from . import asr_penalty_xlsx

@@ -3,9 +3,12 @@
 recomputation, and bad input refused in French with nothing written."""
 import base64
 import datetime
+import io
 import subprocess
 import tempfile
 from unittest import mock
+
+import openpyxl
 
 from odoo import fields
 from odoo.tools import config
@@ -417,3 +420,34 @@ class TestNotice(PenaltyCase):
                          'Total des manquements', '2 434', '(0,5 % du montant attribué, soit '
                          '2 000 €)', '434', 'dans un délai de 15 jours', 'Titulaire :'):
             self.assertIn(expected, text)
+
+
+class TestPenaltyXlsx(PenaltyCase):
+
+    def test_finance_exports_the_penalties(self):
+        self.contractor.write({'name': '=HYPERLINK("http://x")', 'asr_siret': False})
+        self.late_report(self.clause_b, '2025-03-01', '2025-04-20')
+        penalty = self.to_notified(self.penalty())
+        penalty.sudo(self.finance).action_apply()
+        report = self.env.ref('asr_reporting.asr_penalty_xlsx').sudo(self.finance)
+        content, kind = report.render_xlsx(penalty.ids, {})
+        self.assertEqual(kind, 'xlsx')
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        self.assertEqual(sheet.title, 'Pénalités')
+        self.assertEqual([c.value for c in sheet[1]], [
+            'Référence', 'Marché', 'Lot', 'Titulaire', 'SIRET du titulaire', 'Clause',
+            'Période du', 'Période au', 'Heures manquantes', 'Rapports en retard',
+            'Actions sociales', 'Total des manquements', 'Part écrêtée (plafond)',
+            'Réduction accordée', 'Montant dû', 'État', 'Numéro de facture'])
+        row = [c.value for c in sheet[2]]
+        self.assertEqual(row[0], penalty.name)
+        # a name that looks like a formula stays a text
+        self.assertEqual(row[3], '=HYPERLINK("http://x")')
+        self.assertEqual(sheet.cell(2, 4).data_type, 's')
+        self.assertEqual(row[6:8], ['01/01/2025', '31/12/2025'])
+        self.assertEqual(row[8:15], [2034, 400, 0, 2434, 0, 0, 2434])
+        self.assertEqual(row[15], 'Appliquée')
+        self.assertEqual(row[16], penalty.invoice_ref)
+        self.assertTrue(row[16])
+        self.assertEqual(sheet.auto_filter.ref, 'A1:Q2')
+        self.assertEqual(sheet.freeze_panes, 'A2')

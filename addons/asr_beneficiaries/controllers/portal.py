@@ -1,12 +1,12 @@
 from werkzeug.exceptions import Forbidden
 
 from odoo import _, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.asr_charter.controllers.portal import (
-    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_labels, asr_page, asr_page_of,
-    asr_page_url, asr_preload, asr_shown)
+    PORTAL_SHORT_LIST_SIZE, asr_checked, asr_clip, asr_form_too_large, asr_labels, asr_page,
+    asr_page_of, asr_page_url, asr_preload, asr_shown)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_hour_entry import REASON_MAX_LENGTH
@@ -52,19 +52,10 @@ class AsrHoursPortal(CustomerPortal):
     def _asr_facilitator():
         return request.env.user.has_group('asr_charter.group_asr_facilitator')
 
-    def _asr_checked(self, model, record_id):
+    @staticmethod
+    def _asr_checked(model, record_id):
         """The record, readable with the user's own rights; Forbidden otherwise."""
-        if not self._asr_facilitator():
-            raise Forbidden()
-        record = request.env[model].browse(record_id)
-        try:
-            record.check_access_rights('read')
-            if not record.exists():
-                raise MissingError(_('This record does not exist.'))
-            record.check_access_rule('read')
-        except (AccessError, MissingError):
-            raise Forbidden()
-        return record
+        return asr_checked(model, record_id)
 
     @staticmethod
     def _asr_run(record, method):

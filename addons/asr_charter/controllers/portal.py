@@ -1,3 +1,4 @@
+from werkzeug.exceptions import Forbidden
 from werkzeug.urls import url_encode
 
 from odoo import http
@@ -21,6 +22,28 @@ def asr_form_too_large(max_bytes=PORTAL_FORM_MAX_BYTES):
     """Whether the current request's body is above what a portal form needs."""
     length = request.httprequest.content_length or 0
     return length > max_bytes
+
+
+def asr_is_facilitator():
+    """Whether the user is a facilitator's portal user (the portal pages of the follow-up)."""
+    return request.env.user.has_group('asr_charter.group_asr_facilitator')
+
+
+def asr_checked(model, record_id):
+    """The record ``record_id`` of ``model`` for a facilitator's portal user, read with the
+    user's own rights (access rights and record rules); Forbidden when it is not theirs or
+    does not exist (the same answer, so that an id reveals nothing)."""
+    if not asr_is_facilitator():
+        raise Forbidden()
+    record = request.env[model].browse(record_id)
+    try:
+        record.check_access_rights('read')
+        if not record.exists():
+            raise MissingError(model)
+        record.check_access_rule('read')
+    except (AccessError, MissingError):
+        raise Forbidden()
+    return record
 
 
 def asr_clip(text, length):

@@ -1,11 +1,11 @@
 from werkzeug.exceptions import Forbidden
 
 from odoo import _, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.asr_charter.controllers.portal import (
-    PORTAL_SHORT_LIST_SIZE, asr_clip, asr_form_too_large, asr_page, asr_shown)
+    PORTAL_SHORT_LIST_SIZE, asr_checked, asr_clip, asr_form_too_large, asr_page, asr_shown)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_market import OPINION_MAX_LENGTH
@@ -26,19 +26,10 @@ class AsrMarketPortal(CustomerPortal):
     def _asr_is_facilitator():
         return request.env.user.has_group('asr_charter.group_asr_facilitator')
 
-    def _asr_market_check_access(self, market_id):
+    @staticmethod
+    def _asr_market_check_access(market_id):
         """The market read with the user's own rights; Forbidden when not theirs."""
-        if not self._asr_is_facilitator():
-            raise Forbidden()
-        market = request.env['asr.market'].browse(market_id)
-        try:
-            market.check_access_rights('read')
-            market.check_access_rule('read')
-            if not market.exists():
-                raise MissingError(_('This market does not exist.'))
-        except (AccessError, MissingError):
-            raise Forbidden()
-        return market
+        return asr_checked('asr.market', market_id)
 
     @http.route(['/my/asr/markets', '/my/asr/markets/page/<int:page>'], type='http',
                 auth='user', website=True)

@@ -3,10 +3,11 @@ import base64
 from werkzeug.exceptions import Forbidden
 
 from odoo import _, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.asr_charter.controllers.portal import asr_clip, asr_page, asr_shown
+from odoo.addons.asr_charter.controllers.portal import (
+    asr_checked, asr_clip, asr_is_facilitator, asr_page, asr_shown)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.asr_penalty import REASON_MAX_LENGTH
@@ -27,32 +28,19 @@ class AsrPenaltyPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super(AsrPenaltyPortal, self)._prepare_portal_layout_values()
-        if self._asr_is_facilitator():
+        if asr_is_facilitator():
             values['asr_penalty_count'] = request.env['asr.penalty'].search_count([])
         return values
 
     @staticmethod
-    def _asr_is_facilitator():
-        return request.env.user.has_group('asr_charter.group_asr_facilitator')
-
-    def _asr_penalty_check_access(self, penalty_id):
+    def _asr_penalty_check_access(penalty_id):
         """The penalty read with the user's own rights; Forbidden when not theirs."""
-        if not self._asr_is_facilitator():
-            raise Forbidden()
-        penalty = request.env['asr.penalty'].browse(penalty_id)
-        try:
-            penalty.check_access_rights('read')
-            penalty.check_access_rule('read')
-            if not penalty.exists():
-                raise MissingError(_('This penalty does not exist.'))
-        except (AccessError, MissingError):
-            raise Forbidden()
-        return penalty
+        return asr_checked('asr.penalty', penalty_id)
 
     @http.route(['/my/asr/penalties', '/my/asr/penalties/page/<int:page>'], type='http',
                 auth='user', website=True)
     def portal_my_asr_penalties(self, page=1, sortby=None, **kw):
-        if not self._asr_is_facilitator():
+        if not asr_is_facilitator():
             return request.redirect('/my')
         if sortby not in SORTS:
             sortby = 'date'

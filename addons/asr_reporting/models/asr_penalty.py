@@ -446,8 +446,10 @@ class AsrPenalty(models.Model):
 
     def _asr_next_todo(self, user, summary, deadline=None):
         """Close the open to-dos of the penalty and schedule the next one."""
+        lang = self.env.context.get('lang') or self.env.user.lang
         for penalty in self:
-            penalty._asr_open_todos().sudo().action_feedback(feedback=_('Step done.'))
+            penalty._asr_open_todos().sudo().with_context(lang=lang).action_feedback(
+                feedback=_('Step done.'))
             if user:
                 penalty.sudo()._asr_schedule_todo(user, summary, deadline)
 
@@ -723,14 +725,19 @@ class AsrPenalty(models.Model):
             self.sudo()._asr_schedule_todo(managers[0], _("Decide on the proposed reduction"))
         return True
 
-    @api.multi
-    def action_approve_reduction(self):
+    def _asr_check_reduction_decision(self):
+        """A responsable decides on the reductions proposed of these penalties."""
         self._asr_check_backend_user()
         self._asr_check_manager(_("Only an ASR manager (Responsable) decides on a reduction."))
         for penalty in self:
             if penalty.reduction_state != 'proposed':
                 raise AsrUserError('penalty.no_reduction', _(
                     "No reduction of the penalty %s waits for a decision.") % penalty.name)
+
+    @api.multi
+    def action_approve_reduction(self):
+        self._asr_check_reduction_decision()
+        for penalty in self:
             penalty._asr_figures(reduction=penalty.reduction_proposed)
             penalty._asr_trusted().write({
                 'reduction_state': 'approved', 'reduction_amount': penalty.reduction_proposed,
@@ -740,12 +747,7 @@ class AsrPenalty(models.Model):
 
     @api.multi
     def action_refuse_reduction(self):
-        self._asr_check_backend_user()
-        self._asr_check_manager(_("Only an ASR manager (Responsable) decides on a reduction."))
-        for penalty in self:
-            if penalty.reduction_state != 'proposed':
-                raise AsrUserError('penalty.no_reduction', _(
-                    "No reduction of the penalty %s waits for a decision.") % penalty.name)
+        self._asr_check_reduction_decision()
         self._asr_trusted().write({'reduction_state': 'refused', 'reduction_amount': 0.0,
                                    'reduction_approved_by_id': self.env.uid})
         self._asr_compute()

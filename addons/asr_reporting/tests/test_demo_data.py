@@ -102,10 +102,99 @@ class TestDemoData(SavepointCase):
 
         reports = self.env['asr.monthly.report'].search([('clause_id', 'in', clauses.ids)])
         received_late = reports.filtered(lambda r: r.received_date and r.days_late > 0)
-        self.assertEqual(len(received_late), 1)
-        self.assertEqual(received_late.days_late, 9)
+        # the NPNRU contractor only: 06/2026 (9 days late), and the reports the demo's
+        # penalties charge (asr_reporting/demo/asr_penalty_demo.xml)
+        self.assertEqual(received_late.mapped('clause_id'),
+                         self.env.ref('asr_beneficiaries.clause_npnru_roads'))
+        self.assertEqual(sorted(received_late.mapped('days_late')), [3, 3, 4, 4, 5, 7, 9])
         self.assertEqual(len(reports.filtered(lambda r: not r.received_date)), 1)
 
         records = self.env.ref('asr_clauses.clause_cleaning_social_action').social_record_ids
         self.assertEqual(sorted(records.mapped('state')), ['draft', 'validated'])
         self.assertTrue(all(r.attachment_ids for r in records))
+
+    def test_npnru_clause_has_a_penalty_in_each_state(self):
+        """One penalty per state, a reduced one, a capped one (the cap of the clause shared by
+        its penalties), the applied one deducted by a credit note on account 7711; finance
+        reads them all."""
+        clause = self.env.ref('asr_beneficiaries.clause_npnru_roads')
+        penalties = self.env['asr.penalty'].search([('clause_id', '=', clause.id)])
+        by_state = {penalty.state: penalty for penalty in penalties}
+        self.assertEqual(len(penalties), 6)
+        self.assertEqual(set(by_state), {'draft', 'proposed', 'approved', 'notified', 'applied',
+                                         'cancelled'})
+        # (period, late reports, earlier penalties' share of the cap, capped part, reduction,
+        # due) at 50 EUR a day; cap 0.01 % of 13,650,000 = 1,365 EUR
+        expected = {
+            'applied': ('2025-01-01', '2025-03-31', 250.0, 0.0, 0.0, 0.0, 250.0),
+            'notified': ('2025-04-01', '2025-06-30', 500.0, 250.0, 0.0, 200.0, 300.0),
+            'approved': ('2025-07-01', '2025-09-30', 200.0, 750.0, 0.0, 0.0, 200.0),
+            'cancelled': ('2025-10-01', '2025-12-31', 200.0, 950.0, 0.0, 0.0, 200.0),
+            'proposed': ('2026-01-01', '2026-03-31', 150.0, 950.0, 0.0, 0.0, 150.0),
+            'draft': ('2026-07-01', '2026-09-30', 450.0, 1100.0, 185.0, 0.0, 265.0),
+        }
+        for state, figures in expected.items():
+            penalty = by_state[state]
+            self.assertEqual((penalty.date_from, penalty.date_to, penalty.amount_late_reports,
+                              penalty.cap_already, penalty.capped_part,
+                              penalty.reduction_amount, penalty.amount_total), figures, state)
+            self.assertEqual(penalty.cap_amount, 1365.0, state)
+            # the contract runs until 31/03/2027: the missing hours are shown, never billed
+            self.assertFalse(penalty.final, state)
+            self.assertEqual(penalty.amount_missing_hours, 0.0, state)
+            missing = penalty.line_ids.filtered(lambda l: l.cause == 'missing_hours')
+            self.assertTrue(missing.provisional and missing.amount > 0, state)
+            self.assertEqual(penalty.amount_provisional, missing.amount, state)
+        # the reduction proposed by the facilitator (portal), granted by a responsable
+        reduced = by_state['notified']
+        self.assertEqual((reduced.reduction_state, reduced.reduction_amount),
+                         ('approved', 200.0))
+        self.assertEqual(reduced.reduction_proposed_by_id,
+                         self.env.ref('asr_charter.user_facilitator'))
+        self.assertEqual(reduced.reduction_letter_date, '2025-03-28')
+        # the contradictory procedure: answered on the day of the proposal, approved after it
+        for state in ('applied', 'notified', 'approved', 'cancelled'):
+            penalty = by_state[state]
+            self.assertEqual(penalty.answer_date, penalty.proposed_date, state)
+            self.assertTrue(penalty.answer_text, state)
+        self.assertFalse(by_state['proposed'].answer_date)
+        self.assertGreater(by_state['proposed'].answer_deadline,
+                           by_state['proposed'].proposed_date)
+        self.assertFalse(by_state['draft'].proposed_date)
+        self.assertIn('courriel du 07/11/2025', by_state['cancelled'].cancel_reason)
+        # 2024 is left without a late report nor a penalty (a year to compute from scratch)
+        self.assertFalse(self.env['asr.monthly.report'].search_count([
+            ('clause_id', '=', clause.id), ('due_date', '<=', '2024-12-31'),
+            ('days_late', '>', 0)]))
+        self.assertTrue(all(penalty.date_from >= '2025-01-01' for penalty in penalties))
+        # the credit note of the applied penalty, on the penalty account 7711
+        applied = by_state['applied']
+        account = self.env.ref('base.main_company').asr_penalty_account_id
+        self.assertTrue(account.code.startswith('7711'))
+        refund = applied.invoice_id
+        self.assertEqual((refund.type, refund.amount_total, refund.partner_id),
+                         ('in_refund', 250.0, applied.partner_id.commercial_partner_id))
+        self.assertEqual(refund.invoice_line_ids.mapped('account_id'), account)
+        self.assertTrue(applied.applied_date)
+        self.assertTrue(all(line.applied_key for line in applied.line_ids
+                            if not line.provisional))
+        # the notices: the draft once proposed, the decision once notified
+        for state, count in (('applied', 2), ('notified', 2), ('approved', 1), ('proposed', 1),
+                             ('cancelled', 1), ('draft', 0)):
+            notices = self.env['ir.attachment'].search([
+                ('res_model', '=', 'asr.penalty'), ('res_id', '=', by_state[state].id),
+                ('mimetype', '=', 'application/pdf')])
+            self.assertEqual(len(notices), count, state)
+        # the finance login reads them (lines included) and has the notified one to apply
+        finance = self.env.ref('asr_charter.user_finance')
+        rows = self.env['asr.penalty'].sudo(finance).search_read(
+            [('clause_id', '=', clause.id)], ['state', 'amount_total', 'line_ids'])
+        self.assertEqual(sorted(row['state'] for row in rows), sorted(expected))
+        self.assertTrue(all(row['line_ids'] for row in rows))
+        self.assertEqual(self.env['asr.penalty.line'].sudo(finance).search_count(
+            [('clause_id', '=', clause.id)]), len(penalties.mapped('line_ids')))
+        self.assertEqual(by_state['notified'].activity_ids.mapped('user_id'), finance)
+        # the chatter of the workflow reads in French (to-dos closed, states tracked)
+        bodies = ' '.join(penalties.mapped('message_ids.body'))
+        for english in ('done by', 'Step done', 'Todo', 'Penalty'):
+            self.assertNotIn(english, bodies)

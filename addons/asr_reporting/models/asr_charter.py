@@ -3,6 +3,7 @@ from odoo.addons.asr_charter.exceptions import AsrValidationError
 from odoo.addons.asr_clauses.rules.penalties import (DEFAULT_ANSWER_DAYS, PenaltyError,
                                                      check_answer_days)
 
+from ..rules.bilan import DEFAULT_MIN_CELL, BilanError, check_min_cell
 from ..rules.landing import evaluation_late_year, evaluation_year_due
 
 
@@ -24,6 +25,21 @@ class AsrCharter(models.Model):
         'Days to answer a draft penalty', required=True, default=DEFAULT_ANSWER_DAYS,
         help="Contradictory procedure: days the contractor has to send its observations "
              "once a penalty is proposed, before a responsable may approve it.")
+    bilan_min_cell = fields.Integer(
+        'Smallest count of people shown in a bilan', required=True, default=DEFAULT_MIN_CELL,
+        help="In the bilans, a count of fewer people than this is shown as '< N' so that a "
+             "bilan can be published without identifying anyone (5 by default).")
+
+    @api.constrains('bilan_min_cell')
+    def _check_bilan_min_cell(self):
+        for charter in self:
+            try:
+                check_min_cell(charter.bilan_min_cell)
+            except BilanError as err:
+                raise AsrValidationError('charter.bilan_min_cell', _(
+                    "The smallest count of people shown in a bilan must be between %s and %s "
+                    "(%s given).") % (err.values['low'], err.values['high'],
+                                      charter.bilan_min_cell))
 
     @api.constrains('penalty_answer_days')
     def _check_penalty_answer_days(self):

@@ -29,6 +29,18 @@ class AsrClause(models.Model):
         return action
 
     @api.multi
+    def action_open_bilan(self):
+        """The bilan of the operation, over the contract's dates (changeable)."""
+        self.ensure_one()
+        action = self.env.ref('asr_reporting.asr_bilan_action').read()[0]
+        action['context'] = {
+            'default_kind': 'operation', 'default_clause_id': self.id,
+            'default_charter_id': self.charter_id.id,
+            'default_date_from': self.date_start or fields.Date.context_today(self),
+            'default_date_to': self.date_end or fields.Date.context_today(self)}
+        return action
+
+    @api.multi
     def action_open_hour_chart(self):
         """The clause's validated hours month after month against its objective (line
         graph of asr.clause.hour.chart)."""

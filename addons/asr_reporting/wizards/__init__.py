@@ -1,2 +1,3 @@
+from . import asr_bilan
 from . import asr_penalty_cancel
 from . import asr_penalty_reduction

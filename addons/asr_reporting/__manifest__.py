@@ -16,10 +16,13 @@
         'report/asr_clause_hours_xlsx.xml',
         'report/asr_clause_hour_chart_views.xml',
         'report/asr_bilan_report.xml',
+        'report/asr_people_report_views.xml',
         'wizards/asr_bilan_views.xml',
+        'wizards/asr_decp_export_views.xml',
         'views/asr_charter_evaluation_views.xml',
         'views/asr_charter_views.xml',
         'views/asr_clause_views.xml',
+        'views/asr_market_lot_views.xml',
         'views/asr_dashboard_tile_views.xml',
         'views/res_users_views.xml',
         'wizards/asr_penalty_cancel_views.xml',
@@ -34,6 +37,7 @@
     'demo': [
         'demo/asr_reporting_demo.xml',
         'demo/asr_penalty_demo.xml',
+        'demo/asr_decp_demo.xml',
     ],
     'installable': True,
 }

@@ -6,6 +6,7 @@ from . import asr_clause
 from . import asr_dashboard_tile
 from . import asr_figures
 from . import asr_hour_entry
+from . import asr_market_lot
 from . import asr_monthly_report
 from . import asr_penalty
 from . import asr_penalty_line

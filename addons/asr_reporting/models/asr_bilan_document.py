@@ -11,14 +11,11 @@ cell of fewer than the charter's threshold of people.
 """
 from odoo import _, api, fields, models
 
-from odoo.addons.asr_beneficiaries.models.asr_hour_entry import MODALITIES
 from odoo.addons.asr_charter.exceptions import AsrAccessError
 from odoo.addons.asr_charter.rules.dates import fr_date, fr_month
 from odoo.addons.asr_charter.rules.numbers import fr_amount, fr_number
-from odoo.addons.asr_clauses.models.asr_clause import CLAUSE_TYPES
-from odoo.addons.asr_clauses.models.asr_clause_action import ACTIONS
 
-from ..rules.bilan import DEFAULT_MIN_CELL, mask_count, mask_distribution
+from ..rules.bilan import DEFAULT_MIN_CELL, mask_count, mask_distribution, year_period
 from ..rules.charts import bar_line_chart, hbar_chart
 from .asr_penalty import STATES as PENALTY_STATES
 
@@ -69,27 +66,13 @@ class AsrBilanDocument(models.AbstractModel):
         people = figures._asr_people(scope)
         actions = figures._asr_actions(scope)
         penalties = figures._asr_penalties(scope)
-        progress = (hours['realised_to_date'] * 100.0 / hours['objective']
-                    if hours['objective'] else 0.0)
         values = {
             'kind': kind, 'title': title, 'scope_lines': scope_lines,
             'period': _('from %s to %s') % (
                 fr_date(scope['date_from']), fr_date(scope['date_to'])),
             'computed_on': fr_date(fields.Date.context_today(self)),
             'min_cell': min_cell,
-            'kpis': [
-                [_('Insertion clauses and social-action clauses'), len(scope['clauses']),
-                 'clauses'],
-                [_('Hour objective of the insertion clauses'),
-                 fr_number(hours['objective'], 0) + ' h', 'objective'],
-                [_('Validated hours in the period'), fr_number(hours['realised']) + ' h',
-                 'realised'],
-                [_('Validated hours since the start, to the end of the period'),
-                 fr_number(hours['realised_to_date']) + ' h', 'realised_to_date'],
-                [_('Objective reached'), fr_number(progress, 1) + ' %', 'progress'],
-                [_('People with validated hours in the period'),
-                 str(mask_count(people['total'], min_cell)), 'people'],
-            ],
+            'kpis': self._asr_kpis(scope, hours, people, min_cell),
             'sections': [],
             'qualitative': qualitative or '',
         }
@@ -112,6 +95,36 @@ class AsrBilanDocument(models.AbstractModel):
         if penalties:
             sections.append(self._asr_penalty_section(penalties))
         return values
+
+    @api.model
+    def _asr_kpis(self, scope, hours, people, min_cell=DEFAULT_MIN_CELL):
+        """The key figures: [label, text, key] (the bilans' head, the evaluation's summary,
+        the facilitator's portal)."""
+        progress = (hours['realised_to_date'] * 100.0 / hours['objective']
+                    if hours['objective'] else 0.0)
+        return [
+            [_('Insertion clauses and social-action clauses'), len(scope['clauses']),
+             'clauses'],
+            [_('Hour objective of the insertion clauses'),
+             fr_number(hours['objective'], 0) + ' h', 'objective'],
+            [_('Validated hours in the period'), fr_number(hours['realised']) + ' h',
+             'realised'],
+            [_('Validated hours since the start, to the end of the period'),
+             fr_number(hours['realised_to_date']) + ' h', 'realised_to_date'],
+            [_('Objective reached'), fr_number(progress, 1) + ' %', 'progress'],
+            [_('People with validated hours in the period'),
+             str(mask_count(people['total'], min_cell)), 'people'],
+        ]
+
+    @api.model
+    def _asr_charter_key_figures(self, charter, year):
+        """The key figures of a charter's year, as its annual bilan gives them (no access
+        check: the caller has checked the charter)."""
+        date_from, date_to = year_period(year)
+        scope = self.env['asr.figures']._asr_scope(charter.ids, date_from, date_to)
+        figures = self.env['asr.figures']
+        return self._asr_kpis(scope, figures._asr_hours(scope), figures._asr_people(scope),
+                              charter.bilan_min_cell)
 
     def _asr_month_section(self, hours):
         rows, cumulated, pace_cumulated = [], 0.0, 0.0
@@ -137,7 +150,7 @@ class AsrBilanDocument(models.AbstractModel):
         }
 
     def _asr_modality_section(self, hours):
-        labels = dict(MODALITIES)
+        labels = dict(self.env['asr.figures']._asr_selection('asr.hour.entry', 'modality'))
         total = hours['realised'] or 0.0
         rows = [[labels.get(key, key), value, value * 100.0 / total if total else 0.0]
                 for key, value in hours['by_modality']]
@@ -199,7 +212,7 @@ class AsrBilanDocument(models.AbstractModel):
         return sections
 
     def _asr_clause_section(self, scope, hours):
-        types = dict(CLAUSE_TYPES)
+        types = dict(self.env['asr.figures']._asr_selection('asr.clause', 'clause_type'))
         rows = []
         for clause in scope['clauses']:
             period, to_date = hours['by_clause'].get(clause['id'], (0.0, 0.0))
@@ -224,7 +237,7 @@ class AsrBilanDocument(models.AbstractModel):
         }
 
     def _asr_action_section(self, scope, actions):
-        labels = dict(ACTIONS)
+        labels = dict(self.env['asr.figures']._asr_selection('asr.clause.action', 'action'))
         references = {c['id']: '%s — lot %s' % (c['market_reference'] or c['market_name'],
                                                 c['lot']) for c in scope['clauses']}
         rows = [[references.get(a['clause_id'], ''), labels.get(a['action'], a['action']),
@@ -243,7 +256,8 @@ class AsrBilanDocument(models.AbstractModel):
         }
 
     def _asr_market_section(self, markets):
-        labels = dict(CLAUSE_TYPES, none=_('No social disposition'))
+        labels = dict(self.env['asr.figures']._asr_selection('asr.clause', 'clause_type'),
+                      none=_('No social disposition'))
         rows = [[labels.get(r['type'], r['type']), r['markets'], r['lots'], r['amount']]
                 for r in markets['by_type']]
         chart = hbar_chart([(row[0], row[2], '%s lots' % row[2]) for row in rows]) \
@@ -303,7 +317,7 @@ class AsrBilanDocument(models.AbstractModel):
         }
 
     def _asr_penalty_section(self, penalties):
-        labels = dict(PENALTY_STATES)
+        labels = dict(self.env['asr.figures']._asr_selection('asr.penalty', 'state'))
         rows = [[labels[state], penalties[state][0], penalties[state][1]]
                 for state, _label in PENALTY_STATES if state in penalties]
         return {

@@ -53,7 +53,9 @@ class AsrCharterEvaluation(models.Model):
         for evaluation in self:
             evaluation.check_access_rights('write')
             evaluation.check_access_rule('write')
-            bilan = self.env['asr.bilan'].create({
+            # the snapshot is written in the language of whoever computes it (French)
+            lang = self.env.context.get('lang') or self.env.user.lang
+            bilan = self.env['asr.bilan'].with_context(lang=lang).create({
                 'kind': 'charter', 'charter_id': evaluation.charter_id.id,
                 'year': evaluation.year})
             values = bilan._asr_bilan_values()

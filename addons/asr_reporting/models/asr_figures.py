@@ -12,9 +12,7 @@ import datetime
 
 from odoo import _, api, models
 
-from odoo.addons.asr_beneficiaries.models.asr_beneficiary import GENDERS, OUTCOMES
 from odoo.addons.asr_beneficiaries.models.asr_hour_entry import MODALITIES
-from odoo.addons.asr_beneficiaries.models.res_partner import STRUCTURE_KINDS
 from odoo.addons.asr_charter.rules.dates import add_months, first_of_month, months_between
 from odoo.addons.asr_clauses.models.asr_clause import CLAUSE_TYPES
 from odoo.addons.asr_clauses.rules.legal_checks import RESERVED_CODES
@@ -194,18 +192,23 @@ class AsrFigures(models.AbstractModel):
         return result
 
     @api.model
+    def _asr_selection(self, model, field):
+        """[(value, label)] of a selection field, labels in the user's language."""
+        return self.env[model]._fields[field]._description_selection(self.env)
+
+    @api.model
     def _asr_people_labels(self):
         """The label of each value of each dimension of ``_asr_people``, in display order."""
         unknown = [(UNKNOWN, _('Not known'))]
         bands = {'under_26': _('Under 26'), '26_49': _('26 to 49'),
                  '50_over': _('50 and over')}
         return {
-            'gender': list(GENDERS) + unknown,
+            'gender': self._asr_selection('asr.beneficiary', 'gender') + unknown,
             'age_band': [(key, bands[key]) for key, _low, _high in AGE_BANDS] + unknown,
             'qpv': [('yes', _('Lives in a QPV')), ('no', _('Does not live in a QPV'))],
-            'structure_kind': list(STRUCTURE_KINDS) + [
+            'structure_kind': self._asr_selection('res.partner', 'asr_structure_kind') + [
                 ('none', _('Ordinary company (direct hire)'))],
-            'outcome': list(OUTCOMES),
+            'outcome': self._asr_selection('asr.beneficiary', 'outcome'),
         }
 
     # -- social actions --------------------------------------------------------------------

@@ -4,7 +4,7 @@ The PDF bilans embed these SVG documents inline: wkhtmltopdf draws them as vecto
 any zoom, and a test can read their labels back. Two shapes cover the bilans: vertical bars
 against one or more lines (hours per month against the objective's pace), and horizontal bars
 (hours by modality, people by profile). Every text goes through ``escape``; values that are
-masked for privacy ('< 5') are drawn without a bar, with their text.
+masked for privacy ('< 5') are drawn as the same small grey stub, with their text.
 """
 import math
 from xml.sax.saxutils import escape
@@ -14,6 +14,8 @@ from odoo.addons.asr_charter.rules.numbers import fr_number
 PALETTE = ['#1f6f78', '#e07a5f', '#3d405b', '#81b29a', '#f2cc8f', '#6d597a', '#b56576',
            '#457b9d', '#a8dadc', '#e9c46a', '#264653', '#8d99ae']
 LINE_COLOURS = ['#c0392b', '#2c3e50']
+MASKED_COLOUR = '#d0d0d0'
+MASKED_STUB = 6
 FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
 
 
@@ -98,7 +100,7 @@ def bar_line_chart(labels, bars, lines=(), bar_name='', width=720, height=260):
 
 def hbar_chart(items, width=720, label_width=250):
     """Horizontal bars, one per (label, value, text): ``value`` sets the bar's length (None
-    for a masked count: no bar), ``text`` is written after it. Returns an SVG document."""
+    for a masked count: a grey stub), ``text`` is written after it. Returns an SVG document."""
     row_h, head = 20, 6
     height = head * 2 + row_h * max(1, len(items))
     top = max([0.0] + [_number(value) for _l, value, _t in items if value is not None])
@@ -110,7 +112,12 @@ def hbar_chart(items, width=720, label_width=250):
         out.append('<text x="%d" y="%d" text-anchor="end">%s</text>'
                    % (label_width - 6, y + 13, escape(str(label))))
         length = room * _number(value) / top if (top and value is not None) else 0.0
-        if length:
+        if value is None:
+            # a masked count: a grey stub, the same for every masked cell
+            length = MASKED_STUB
+            out.append('<rect x="%d" y="%d" width="%d" height="%d" fill="%s"/>'
+                       % (label_width, y + 3, length, row_h - 6, MASKED_COLOUR))
+        elif length:
             out.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>'
                        % (label_width, y + 3, length, row_h - 6,
                           PALETTE[index % len(PALETTE)]))

@@ -15,6 +15,8 @@ from odoo.tools import config
 from odoo.addons.asr_beneficiaries.tests.common import BeneficiaryCase
 from odoo.addons.asr_charter.rules.numbers import fr_number
 
+from ..rules.bilan import year_period
+
 
 def kpis(values):
     return {kpi[2]: kpi[1] for kpi in values['kpis']}
@@ -122,8 +124,8 @@ class TestFigures(BilanCase):
     def test_a_small_cell_is_masked_and_no_name_is_written(self):
         values = self.bilan()._asr_bilan_values()
         people = section(values, 'people')
-        cells = {tuple(key): row[2] for key, row in zip(people['row_keys'],
-                                                         people['table']['rows'])}
+        cells = {tuple(key): row[2]
+                 for key, row in zip(people['row_keys'], people['table']['rows'])}
         # 2 women: masked; 7 men would give the women back from the total: masked too
         self.assertEqual(cells[('gender', 'female')], '< 5')
         self.assertEqual(cells[('gender', 'male')], '< 5')
@@ -266,3 +268,24 @@ class TestAccessAndInput(BilanCase):
                 self.charter.bilan_min_cell = bad
             self.charter.invalidate_cache()
         self.assertEqual(self.charter.bilan_min_cell, 5)
+
+
+class TestDashboard(BilanCase):
+
+    def test_the_people_pivot_gives_the_numbers_of_the_bilan(self):
+        figures = self.env['asr.figures']
+        scope = figures._asr_scope(self.charter.ids, *year_period(2025))
+        people = figures._asr_people(scope)
+        groups = self.env['asr.people.report'].sudo(self.manager).read_group(
+            [('charter_id', '=', self.charter.id), ('year', '=', 2025)],
+            ['gender', 'hours'], ['gender'])
+        self.assertEqual({g['gender']: g['gender_count'] for g in groups}, people['gender'])
+        groups = self.env['asr.people.report'].sudo(self.finance).read_group(
+            [('charter_id', '=', self.charter.id), ('year', '=', 2025)],
+            ['age_band'], ['age_band'])
+        self.assertEqual({g['age_band']: g['age_band_count'] for g in groups},
+                         people['age_band'])
+        # no identity in the report; buyers have no access to it
+        self.assertNotIn('beneficiary_id', self.env['asr.people.report']._fields)
+        with self.assertRefused(AccessError, 'acl'):
+            self.env['asr.people.report'].sudo(self.buyer).search([])

@@ -198,3 +198,57 @@ class TestDemoData(SavepointCase):
         bodies = ' '.join(penalties.mapped('message_ids.body'))
         for english in ('done by', 'Step done', 'Todo', 'Penalty'):
             self.assertNotIn(english, bodies)
+
+    def test_each_bilan_prints_on_the_demo_with_charts(self):
+        charter = self.env.ref('asr_charter.charter_gpsea')
+        clause = self.env.ref('asr_clauses.clause_rehabilitation')
+        year = max(self.env['asr.hour.entry'].search([('state', '=', 'validated')]).mapped(
+            'month'))[:4]
+        bilans = {
+            'operation': {'clause_id': clause.id, 'date_from': clause.date_start,
+                          'date_to': clause.date_end},
+            'contractor': {'partner_id': clause.partner_id.id, 'date_from': '%s-01-01' % year,
+                           'date_to': '%s-12-31' % year},
+            'buyer': {'charter_id': charter.id, 'year': int(year),
+                      'buyer_entity_id': clause.market_id.buyer_entity_id.id},
+            'charter': {'charter_id': charter.id, 'year': int(year)},
+        }
+        manager = self.env.ref('asr_charter.user_manager')
+        for kind, vals in bilans.items():
+            bilan = self.env['asr.bilan'].sudo(manager).create(dict(vals, kind=kind))
+            values = bilan._asr_bilan_values()
+            sections = {section['key']: section for section in values['sections']}
+            for key in ('months', 'modalities', 'people'):
+                self.assertIn('<rect', sections[key]['chart'], (kind, key))
+            self.assertTrue(any(row[1] for row in sections['months']['table']['rows']), kind)
+            html = self.env.ref('asr_reporting.action_report_asr_bilan').sudo(
+                manager).render_qweb_html(bilan.ids)[0].decode()
+            self.assertIn('Heures par modalité', html)
+        # the 2024 evaluation holds its figures, examined by the last committee
+        evaluation = self.env.ref('asr_charter.evaluation_2024')
+        self.assertTrue(evaluation.figures_date)
+        self.assertEqual(evaluation.committee_id, self.env.ref('asr_charter.committee_last'))
+        self.assertIn('Heures validées sur la période', evaluation.figures_json)
+
+    def test_demo_export_of_the_essential_data_validates(self):
+        """The essential data (DECP) of the demo's contracts, awarded from 11/2023 to 02/2024,
+        export as finance pulls them and validate against the published schema 2.0.3."""
+        import json
+        import os
+
+        import jsonschema
+        path = os.path.join(os.path.dirname(__file__), 'data', 'decp_schema_2.0.3.json')
+        with open(path, encoding='utf-8') as handle:
+            schema = json.load(handle)
+        finance = self.env.ref('asr_charter.user_finance')
+        data = self.env['asr.market.lot'].sudo(finance).asr_decp_export(
+            '2023-01-01', '2024-12-31')
+        jsonschema.Draft7Validator(schema).validate(data)
+        marches = {m['objet'].split(' : ')[-1]: m for m in data['marches']['marche']}
+        self.assertLessEqual({'Gros œuvre', 'Voirie, réseaux et espaces publics',
+                              'Propreté des abords et des espaces extérieurs'}, set(marches))
+        roads = marches['Voirie, réseaux et espaces publics']
+        self.assertEqual(roads['typeGroupementOperateurs'], 'Solidaire')
+        self.assertEqual(len(roads['titulaires']), 2)
+        self.assertEqual(roads['considerationsSociales'],
+                         {'considerationSociale': ['Clause sociale']})

@@ -72,10 +72,11 @@ class TestCharts(unittest.TestCase):
         ET.fromstring(bar_line_chart([], [], []))
         ET.fromstring(bar_line_chart(['a'], [float('nan')], [('x', [float('inf')])]))
 
-    def test_masked_counts_have_no_bar(self):
-        svg = hbar_chart([('Femmes', None, '< 5'), ('Hommes', 40, '40')])
+    def test_masked_counts_have_a_grey_stub_whatever_they_hide(self):
+        svg = hbar_chart([('Femmes', None, '< 5'), ('Hommes', 40, '40'), ('Autre', None, '< 5')])
         root = ET.fromstring(svg)
-        self.assertEqual(len(root.findall(SVG + 'rect')), 1)
+        stubs = [r for r in root.findall(SVG + 'rect') if r.get('fill') == '#d0d0d0']
+        self.assertEqual([r.get('width') for r in stubs], ['6', '6'])
         self.assertIn('< 5', [t.text for t in root.iter(SVG + 'text')])
 
     def test_round_steps(self):

@@ -38,6 +38,10 @@ INDEXES = (
     ('asr_hour_entry_clause_figures_idx',
      '(clause_id, state) INCLUDE (hours, beneficiary_id, id, charter_id, company_id)'),
     ('asr_hour_entry_charter_month_idx', '(charter_id, month)'),
+    # the people of a bilan (asr_reporting's figures): the validated entries of its clauses
+    # and months, read from the index alone
+    ('asr_hour_entry_people_idx', "(clause_id, month) INCLUDE (beneficiary_id, employer_id, "
+                                  "hours) WHERE state = 'validated'"),
     ('asr_hour_entry_person_month_idx', '(beneficiary_id, month)'),
     # the last checked entries (facilitator's portal)
     ('asr_hour_entry_checked_idx', "(validated_on DESC, write_date DESC, id DESC) "

@@ -95,21 +95,27 @@ class AsrFigures(models.AbstractModel):
         cr = self.env.cr
         first, last = scope.months
         cr.execute("""
-            SELECT t.modality, sum(t.hours) FROM asr_hour_month_total t
+            SELECT t.month, t.modality, sum(t.hours) FROM asr_hour_month_total t
             WHERE t.clause_id IN %s AND t.month BETWEEN %s AND %s
-            GROUP BY t.modality""", (scope['ids'], first, last))
-        by_modality = dict(cr.fetchall())
+            GROUP BY t.month, t.modality""", (scope['ids'], first, last))
+        by_modality, by_month = {}, {}
+        for month, modality, total in cr.fetchall():
+            month = _date(month)
+            by_modality[modality] = by_modality.get(modality, 0.0) + total
+            by_month[month] = by_month.get(month, 0.0) + total
+        # to date = the clause's validated hours (stored, refreshed with the figure tables)
+        # less those after the period: only the months from the period's start are read
         cr.execute("""
-            SELECT t.month, sum(t.hours) FROM asr_hour_month_total t
-            WHERE t.clause_id IN %s AND t.month BETWEEN %s AND %s
-            GROUP BY t.month""", (scope['ids'], first, last))
-        by_month = {_date(month): hours for month, hours in cr.fetchall()}
-        cr.execute("""
-            SELECT t.clause_id, sum(t.hours) FILTER (WHERE t.month >= %s), sum(t.hours)
+            SELECT t.clause_id, sum(t.hours) FILTER (WHERE t.month <= %s),
+                   sum(t.hours) FILTER (WHERE t.month > %s)
             FROM asr_hour_month_total t
-            WHERE t.clause_id IN %s AND t.month <= %s GROUP BY t.clause_id""",
-                   (first, scope['ids'], last))
-        per_clause = {row[0]: (row[1] or 0.0, row[2] or 0.0) for row in cr.fetchall()}
+            WHERE t.clause_id IN %s AND t.month >= %s GROUP BY t.clause_id""",
+                   (last, last, scope['ids'], first))
+        later = {row[0]: (row[1] or 0.0, row[2] or 0.0) for row in cr.fetchall()}
+        per_clause = {}
+        for clause in scope['clauses']:
+            period, after = later.get(clause['id'], (0.0, 0.0))
+            per_clause[clause['id']] = (period, round(clause['realised'] - after, 4))
         insertion = [c for c in scope['clauses'] if c['clause_type'] == 'insertion']
         months = []
         month = first
@@ -161,34 +167,30 @@ class AsrFigures(models.AbstractModel):
                        coalesce(pa.asr_structure_kind, 'none') AS structure_kind
                 FROM worked w LEFT JOIN res_partner pa ON pa.id = w.employer_id
                 ORDER BY w.beneficiary_id, w.hours DESC, w.employer_id)
-            SELECT coalesce(b.gender, 'unknown'), %s,
+            SELECT p.beneficiary_id, coalesce(b.gender, 'unknown'), %s,
                    CASE WHEN b.qpv_resident THEN 'yes' ELSE 'no' END, p.structure_kind,
-                   coalesce(b.outcome, 'unknown'), count(*)
-            FROM people p JOIN asr_beneficiary b ON b.id = p.beneficiary_id
-            GROUP BY 1, 2, 3, 4, 5""" % (AGE_BAND_SQL % {'year': int(last.year)}),
-                   (scope['ids'], first, last))
+                   coalesce(b.outcome, 'unknown')
+            FROM people p JOIN asr_beneficiary b ON b.id = p.beneficiary_id""" % (
+            AGE_BAND_SQL % {'year': int(last.year)}), (scope['ids'], first, last))
         result = {key: {} for key in PEOPLE_DIMENSIONS}
-        total = 0
+        people = []
         for row in cr.fetchall():
-            count = row[-1]
-            total += count
-            for key, value in zip(PEOPLE_DIMENSIONS, row[:-1]):
-                result[key][value] = result[key].get(value, 0) + count
+            people.append(row[0])
+            for key, value in zip(PEOPLE_DIMENSIONS, row[1:]):
+                result[key][value] = result[key].get(value, 0) + 1
+        # the criteria of the same people, through the relation's index (one scan of the
+        # entries for both)
         cr.execute("""
-            SELECT cr.id, cr.code, count(DISTINCT p.beneficiary_id)
-            FROM (SELECT DISTINCT e.beneficiary_id FROM asr_hour_entry e
-                  WHERE e.clause_id IN %s AND e.state = 'validated'
-                    AND e.month BETWEEN %s AND %s) p
-            JOIN asr_beneficiary_asr_eligibility_criterion_rel r
-              ON r.asr_beneficiary_id = p.beneficiary_id
+            SELECT cr.id, cr.code, count(*)
+            FROM asr_beneficiary_asr_eligibility_criterion_rel r
             JOIN asr_eligibility_criterion cr ON cr.id = r.asr_eligibility_criterion_id
-            GROUP BY cr.id, cr.code, cr.sequence ORDER BY cr.sequence, cr.id""",
-                   (scope['ids'], first, last))
+            WHERE r.asr_beneficiary_id = ANY(%s)
+            GROUP BY cr.id, cr.code, cr.sequence ORDER BY cr.sequence, cr.id""", (people,))
         criteria = cr.fetchall()
         names = dict(self.env['asr.eligibility.criterion'].sudo().browse(
             [row[0] for row in criteria]).name_get())
         result['criteria'] = [(names.get(row[0], row[1]), row[2]) for row in criteria]
-        result['total'] = total
+        result['total'] = len(people)
         return result
 
     @api.model
@@ -321,6 +323,8 @@ class AsrFigures(models.AbstractModel):
 
 
 def _date(value):
+    """A date from a date or the 'YYYY-MM-DD' string the cursor gives (thousands of them per
+    bilan: sliced, not parsed with strptime)."""
     if isinstance(value, datetime.date):
         return value
-    return datetime.datetime.strptime(value[:10], '%Y-%m-%d').date()
+    return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]))

@@ -13,7 +13,9 @@ class AsrPeopleReport(models.Model):
     rows counts distinct people, so that a pivot by gender, age band, QPV residence or
     outcome gives the numbers of the annual bilans (asr.figures._asr_people, same rules:
     the age reached in the year, the validated entries). No identity: the person is not a
-    field of the report."""
+    field of the report. The id is computed from the person and the year (a person belongs to
+    one charter), never by a window function, so that a filter on the charter and the year
+    reaches the entries' index instead of grouping the whole region first."""
 
     _name = 'asr.people.report'
     _description = 'People in insertion per year'
@@ -35,8 +37,7 @@ class AsrPeopleReport(models.Model):
         # sql-composed: the view's name is the model's table, AGE_BAND_SQL the figures' rule
         self.env.cr.execute("""
             CREATE VIEW %s AS (
-                SELECT row_number() OVER (ORDER BY p.charter_id, p.year, p.beneficiary_id)
-                           AS id,
+                SELECT p.beneficiary_id::bigint * 1000 + p.year - 1900 AS id,
                        p.charter_id, ch.company_id, p.year, coalesce(b.gender, 'unknown') AS gender,
                        %s AS age_band, coalesce(b.qpv_resident, false) AS qpv_resident,
                        coalesce(b.outcome, 'unknown') AS outcome, p.hours, p.clause_count

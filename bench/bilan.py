@@ -21,13 +21,10 @@ rolled back, ours and the baseline alternated after a warm-up of each, medians o
 import argparse
 import os
 import sys
-import time
 
-import odoo
 from odoo import api
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import load  # noqa: E402  (bench/ is not a package)
 import screens  # noqa: E402
 
 log = screens.log
@@ -194,17 +191,7 @@ def main(argv=None):
     parser.add_argument('--profile', action='store_true')
     parser.add_argument('--no-pg-session', action='store_true')
     args = parser.parse_args(argv)
-    options = load.render_prod_conf()
-    pgoptions, applied, cluster_only, cluster = load.pg_session_options(
-        options, args.database, enabled=not args.no_pg_session)
-    if pgoptions:
-        os.environ['PGOPTIONS'] = (os.environ.get('PGOPTIONS', '') + ' ' + pgoptions).strip()
-    odoo.tools.config.parse_config(['-c', os.path.join(load.ROOT, '.run', 'odoo.conf'),
-                                    '-d', args.database, '--log-level=warn'])
-    log('[bilan] Odoo %s, database %s, %d CPUs, %s, load average %.1f' % (
-        odoo.release.version, args.database, os.cpu_count(), time.strftime('%Y-%m-%d %H:%M'),
-        os.getloadavg()[0]))
-    load.describe_pg(applied, cluster_only, cluster)
+    screens.start_process('bilan', args.database, args.no_pg_session)
     with api.Environment.manage():
         bench = screens.Bench(args.database, args.runs, args.fast_runs, args.profile)
         users = {login: bench.uid(login) for login in ('bench_buyer', 'bench_admin')}

@@ -735,20 +735,7 @@ def main(argv=None):
                         help="do not apply deploy/postgresql.conf's session settings")
     args = parser.parse_args(argv)
 
-    options = load.render_prod_conf()
-    pgoptions, applied, cluster_only, cluster = load.pg_session_options(
-        options, args.database, enabled=not args.no_pg_session)
-    if pgoptions:
-        # this process's own connections get them too (libpq reads PGOPTIONS)
-        os.environ['PGOPTIONS'] = (os.environ.get('PGOPTIONS', '') + ' ' + pgoptions).strip()
-    # in process: the development configuration (database, data_dir); the production
-    # profile's options are those of a server (item i starts one)
-    odoo.tools.config.parse_config(['-c', os.path.join(ROOT, '.run', 'odoo.conf'),
-                                    '-d', args.database, '--log-level=warn'])
-    log('[screens] Odoo %s, Python %s, database %s, %d CPUs, %s, load average %.1f'
-        % (odoo.release.version, sys.version.split()[0], args.database, os.cpu_count(),
-           time.strftime('%Y-%m-%d %H:%M'), os.getloadavg()[0]))
-    load.describe_pg(applied, cluster_only, cluster)
+    pgoptions = start_process('screens', args.database, args.no_pg_session)
     if args.setup:
         setup(args.database)
     with api.Environment.manage():
@@ -787,6 +774,27 @@ def main(argv=None):
                        args.portal_login)
     summary(bench.results)
     return 0
+
+
+def start_process(tag, database, no_pg_session=False):
+    """Configure this process for measuring ``database``: the session settings of
+    deploy/postgresql.conf for its connections, Odoo's development configuration; print the
+    machine and the cluster. Returns the PGOPTIONS applied."""
+    options = load.render_prod_conf()
+    pgoptions, applied, cluster_only, cluster = load.pg_session_options(
+        options, database, enabled=not no_pg_session)
+    if pgoptions:
+        # this process's own connections get them too (libpq reads PGOPTIONS)
+        os.environ['PGOPTIONS'] = (os.environ.get('PGOPTIONS', '') + ' ' + pgoptions).strip()
+    # in process: the development configuration (database, data_dir); the production
+    # profile's options are those of a server (item i starts one)
+    odoo.tools.config.parse_config(['-c', os.path.join(ROOT, '.run', 'odoo.conf'),
+                                    '-d', database, '--log-level=warn'])
+    log('[%s] Odoo %s, Python %s, database %s, %d CPUs, %s, load average %.1f'
+        % (tag, odoo.release.version, sys.version.split()[0], database, os.cpu_count(),
+           time.strftime('%Y-%m-%d %H:%M'), os.getloadavg()[0]))
+    load.describe_pg(applied, cluster_only, cluster)
+    return pgoptions
 
 
 def summary(results):

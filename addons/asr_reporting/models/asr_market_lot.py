@@ -212,10 +212,12 @@ class AsrMarketLot(models.Model):
 
     @api.model
     def _asr_decp_lots(self, date_from, date_to, charter_ids=None):
-        """The awarded lots of the period (award date = notification date), as the user
-        reads them (record rules apply)."""
+        """The awarded lots of the period (award date = notification date) of at least the
+        publication threshold (40,000 EUR excl. VAT), as the user reads them (record rules
+        apply)."""
         day_from, day_to = self._asr_decp_period(date_from, date_to)
         domain = [('awarded', '=', True),
+                  ('amount_awarded', '>=', decp.PUBLICATION_THRESHOLD),
                   ('date_award', '>=', fields.Date.to_string(day_from)),
                   ('date_award', '<=', fields.Date.to_string(day_to))]
         if charter_ids:

@@ -23,6 +23,9 @@ from odoo.addons.asr_clauses.rules.legal_checks import (RESERVED_ESAT_EA, RESERV
                                                         RESERVED_SIAE)
 
 SCHEMA_VERSION = '2.0.3'
+# contracts notified from 1 January 2024 publish their essential data from 40,000 EUR excl. VAT
+# (Code de la commande publique, R2196-1 and its arrêté); below, publishing is not required
+PUBLICATION_THRESHOLD = 40000.0
 
 # -- enumerations of the schema, in its order ------------------------------------------------
 SOCIAL_CLAUSE = 'Clause sociale'

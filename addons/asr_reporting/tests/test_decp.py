@@ -172,6 +172,11 @@ class TestExport(DecpCase):
             self.buyer, '2025-06-10', '2025-06-10')], ['2025-06-10'])
         self.assertEqual(self.export(self.buyer, '2024-01-01', '2024-12-31'), [])
         self.assertEqual(len(self.export(self.buyer, '2025-02-20', '2025-06-10')), 2)
+        # under 40,000 EUR excl. VAT the essential data are not published
+        self.painting.amount_awarded = 39999.99
+        self.assertEqual(len(self.export(self.buyer, '2025-02-20', '2025-06-10')), 1)
+        self.painting.amount_awarded = 40000.0
+        self.assertEqual(len(self.export(self.buyer, '2025-02-20', '2025-06-10')), 2)
         with self.assertRefused(ValidationError, 'decp.period'):
             self.Lot.sudo(self.buyer).asr_decp_export('2025-12-31', '2025-01-01')
         with self.assertRefused(ValidationError, 'decp.period_date'):

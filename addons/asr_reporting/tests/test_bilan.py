@@ -178,6 +178,31 @@ class TestFigures(BilanCase):
         self.assertTrue(section(values, 'markets')['chart'])
         self.assertEqual(kpis(values)['realised'], fr_number(508.5) + ' h')
 
+    def test_the_bilan_of_a_whole_market(self):
+        # a second lot of the market with its insertion clause and 20 validated hours
+        lot = self.env['asr.market.lot'].create({
+            'market_id': self.market.id, 'number': 7, 'name': 'Menuiseries',
+            'trade_id': self.lot.trade_id.id, 'amount_estimated': 300000.0})
+        self.award(lot, 300000.0)
+        clause = self.insertion_clause(lot=lot, state='execution')
+        self.env['asr.hour.entry'].create({
+            'clause_id': clause.id, 'beneficiary_id': self.men[0].id, 'month': '2025-09-01',
+            'modality': 'cdi', 'hours': 20.0}).action_validate()
+        values = self.bilan(clause_id=False, market_id=self.market.id)._asr_bilan_values()
+        realised = self.sql("""SELECT sum(e.hours) FROM asr_hour_entry e
+                               JOIN asr_clause c ON c.id = e.clause_id
+                               WHERE c.market_id = %s AND e.state = 'validated'
+                                 AND e.month BETWEEN %s AND %s""",
+                            self.market.id, '2025-01-01', '2025-12-01')
+        self.assertEqual(realised, 528.5)
+        self.assertEqual(kpis(values)['realised'], '528,5 h')
+        self.assertEqual(kpis(values)['clauses'], 2)
+        self.assertEqual(len(section(values, 'clauses')['table']['rows']), 2)
+        # another buyer's market: refused
+        with self.assertRefused(AccessError, 'bilan.access'):
+            self.bilan(user=self.other_buyer, clause_id=False,
+                       market_id=self.market.id)._asr_bilan_values()
+
     def test_the_contractor_and_buyer_bilans(self):
         contractor = self.bilan(kind='contractor', partner_id=self.contractor.id)
         self.assertEqual(kpis(contractor._asr_bilan_values())['realised'], '508,5 h')

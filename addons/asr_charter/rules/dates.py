@@ -27,6 +27,10 @@ def to_date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    if len(value) >= 10 and value[4] == '-' and value[7] == '-' and value[:4].isdigit() \
+            and value[5:7].isdigit() and value[8:10].isdigit():
+        # the cursor's dates, thousands per bilan: sliced rather than parsed by strptime
+        return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
     return datetime.datetime.strptime(value[:10], '%Y-%m-%d').date()
 
 

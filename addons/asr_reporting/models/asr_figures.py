@@ -8,12 +8,12 @@ see ``asr.hour.entry._asr_refresh_figures``), people from the validated entries 
 index (clause_id, state), markets from ``asr_disposition_report``. None of them checks access:
 the caller does (``asr.bilan._asr_check_access``) before anything is read.
 """
-import datetime
 
 from odoo import _, api, models
 
 from odoo.addons.asr_beneficiaries.models.asr_hour_entry import MODALITIES
-from odoo.addons.asr_charter.rules.dates import add_months, first_of_month, months_between
+from odoo.addons.asr_charter.rules.dates import (add_months, first_of_month, months_between,
+                                                 to_date)
 from odoo.addons.asr_clauses.models.asr_clause import CLAUSE_TYPES
 from odoo.addons.asr_clauses.rules.legal_checks import RESERVED_CODES
 
@@ -100,7 +100,7 @@ class AsrFigures(models.AbstractModel):
             GROUP BY t.month, t.modality""", (scope['ids'], first, last))
         by_modality, by_month = {}, {}
         for month, modality, total in cr.fetchall():
-            month = _date(month)
+            month = to_date(month)
             by_modality[modality] = by_modality.get(modality, 0.0) + total
             by_month[month] = by_month.get(month, 0.0) + total
         # to date = the clause's validated hours (stored, refreshed with the figure tables)
@@ -126,8 +126,8 @@ class AsrFigures(models.AbstractModel):
         for clause in insertion:
             if not (clause['date_start'] and clause['date_end']) or not clause['objective']:
                 continue
-            start = first_of_month(_date(clause['date_start']))
-            end = first_of_month(_date(clause['date_end']))
+            start = first_of_month(to_date(clause['date_start']))
+            end = first_of_month(to_date(clause['date_end']))
             length = months_between(start, end)
             for month in months:
                 if start <= month <= end:
@@ -320,11 +320,3 @@ class AsrFigures(models.AbstractModel):
             WHERE clause_id IN %s AND date_from <= %s AND date_to >= %s
             GROUP BY state""", (scope['ids'], scope['date_to'], scope['date_from']))
         return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
-
-
-def _date(value):
-    """A date from a date or the 'YYYY-MM-DD' string the cursor gives (thousands of them per
-    bilan: sliced, not parsed with strptime)."""
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]))

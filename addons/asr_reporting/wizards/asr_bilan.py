@@ -84,7 +84,7 @@ class AsrBilan(models.TransientModel):
             charters = self.charter_id or Charter.search([])
             document._asr_check_access('contractor', charters)
             args.update(partner_id=self.partner_id.commercial_partner_id.id)
-            if not self._asr_reads_all():
+            if not document._asr_reads_all():
                 args['clause_ids'] = self.env['asr.clause'].search([
                     ('partner_id', '=', args['partner_id']),
                     ('market_id.user_id', '=', self.env.uid)]).ids or [0]
@@ -112,11 +112,6 @@ class AsrBilan(models.TransientModel):
         lines.insert(0, [_('Charter'), ', '.join(charters.sudo().mapped('name'))])
         min_cell = max(charters.sudo().mapped('bilan_min_cell') or [5])
         return args, title, lines, min_cell, charters
-
-    def _asr_reads_all(self):
-        user = self.env.user
-        return user._is_superuser() or user.has_group('asr_charter.group_asr_manager') or \
-            user.has_group('asr_charter.group_asr_finance')
 
     @api.multi
     def _asr_bilan_values(self):
